@@ -1,0 +1,3 @@
+import AsyncHTTPClient
+import GRDB
+public enum ClientPlaceholder {}

@@ -1,0 +1,2 @@
+import GuichetClient
+print("x")

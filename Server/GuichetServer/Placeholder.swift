@@ -1,0 +1,7 @@
+import Hummingbird
+import GRDB
+import ArgumentParser
+import Prometheus
+import Crypto
+import ServiceLifecycle
+public enum ServerPlaceholder {}

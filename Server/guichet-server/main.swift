@@ -1,0 +1,2 @@
+import GuichetServer
+print("x")

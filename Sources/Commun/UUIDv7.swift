@@ -1,0 +1,21 @@
+import Foundation
+
+extension UUID {
+    /// A UUIDv7 (RFC 9562): 48-bit Unix milliseconds then random bits, so ids created offline sort by creation time.
+    public static func v7(now: Date = Date()) -> UUID {
+        var generator = SystemRandomNumberGenerator()
+        return v7(now: now, using: &generator)
+    }
+
+    /// A UUIDv7 with an injected random source (deterministic tests and demo data).
+    public static func v7(now: Date, using generator: inout some RandomNumberGenerator) -> UUID {
+        let ms = UInt64(max(0, now.timeIntervalSince1970 * 1000))
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for i in 0..<6 { bytes[i] = UInt8((ms >> (8 * (5 - UInt64(i)))) & 0xFF) }
+        for i in 6..<16 { bytes[i] = UInt8.random(in: 0...255, using: &generator) }
+        bytes[6] = (bytes[6] & 0x0F) | 0x70
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+    }
+}
