@@ -3,8 +3,9 @@ import Foundation
 /// The persons who will live in the dwelling, as the ceiling rules count them (arrêté du 29 juillet 1987 art. 1–2).
 ///
 /// Every person living in the home counts (CCH L442-12): the demandeur, the co-demandeur, the personnes
-/// à charge, and any other occupant. Children under a droit de visite count for rooms only, not here
-/// (decision recorded in docs/DOMAIN.md).
+/// à charge, and any other occupant. Children under a droit de visite et d'hébergement count as persons
+/// (L442-12 as amended by the loi ÉLAN, service-public.fr F869) but are not à charge: enter them as
+/// `.autreOccupant` (decision recorded in docs/DOMAIN.md).
 public struct CompositionMenage: Sendable, Hashable, Codable {
     /// Everyone who will live in the dwelling, demandeur included.
     public var personnes: [PersonneMenage]
@@ -34,7 +35,8 @@ public struct PersonneMenage: Sendable, Hashable, Codable {
         case coDemandeur
         /// Fiscal dependant: child under 21 (under 25 if student), person with a handicap, on the tax notices.
         case personneACharge
-        /// Anyone else who will live in the home without being à charge (e.g. a parent of the demandeur).
+        /// Anyone else living in the home without being à charge: a parent of the demandeur, a child under
+        /// a droit de visite et d'hébergement.
         case autreOccupant
     }
 
