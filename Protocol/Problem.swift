@@ -5,7 +5,8 @@ import GuichetDomain
 public struct Problem: Sendable, Hashable, Codable, Error, CustomStringConvertible {
     public var type: String
     public var title: String
-    public var status: Int
+    /// HTTP status (JSON key `status`, RFC 9457).
+    public var httpStatus: Int
     public var detail: String
     public var code: String
     /// Whether the same request may succeed later without change (network, 5xx, 429).
@@ -20,7 +21,7 @@ public struct Problem: Sendable, Hashable, Codable, Error, CustomStringConvertib
                 currentOffset: Int64? = nil, serverSeq: Int64? = nil, problemes: [ProblemeValidation]? = nil) {
         self.type = "https://guichet.example/problems/\(code.rawValue)"
         self.title = code.title
-        self.status = code.status
+        self.httpStatus = code.status
         self.detail = detail
         self.code = code.rawValue
         self.retryable = code.retryable
@@ -31,7 +32,11 @@ public struct Problem: Sendable, Hashable, Codable, Error, CustomStringConvertib
         self.problemes = problemes
     }
 
-    public var description: String { "\(status) \(code): \(detail)" }
+    public var description: String { "\(httpStatus) \(code): \(detail)" }
+    enum CodingKeys: String, CodingKey {
+        case type, title, httpStatus = "status", detail, code, retryable, supportedVersions, expectedNumber, currentOffset, serverSeq, problemes
+    }
+
     public static let mediaType = "application/problem+json"
 }
 

@@ -1,7 +1,0 @@
-import Hummingbird
-import GRDB
-import ArgumentParser
-import Prometheus
-import Crypto
-import ServiceLifecycle
-public enum ServerPlaceholder {}

@@ -1,2 +1,0 @@
-import GuichetServer
-print("x")

@@ -1,0 +1,223 @@
+import Foundation
+import GuichetDomain
+import GuichetProtocol
+@testable import GuichetServer
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@Suite struct PushTests {
+    @Test func registeringAssignsANumeroUniqueAndAVersion() async throws {
+        let h = try Harness.make()
+        let device = try await h.device("GRE01", niveau: .deux)
+        let demande = Fixtures.demande()
+        try await h.app().test(.router) { client in
+            let r = try await client.push(device, [device.command(.registerDemande(RegisterDemande(demande: demande, depot: Jour(2026, 3, 14)!)))])
+            #expect(r.status == .ok)
+            let response = try r.decode(PushResponse.self)
+            #expect(response.lastApplied == 1)
+            let outcome = try #require(response.outcomes.first)
+            #expect(outcome.status == .applied)
+            let nur = try #require(outcome.applied?.numeroUnique)
+            #expect(nur.valeur == "038032600000" + "1GRE01")
+            #expect(nur.territoire == "038")
+            #expect(outcome.applied?.version == 1)
+            #expect(outcome.applied?.entityId == demande.id)
+
+            let pulled = try await client.pullAll(device)
+            let snapshots = pulled.changes.compactMap { if case .demande(let s) = $0.body { s } else { nil } }
+            #expect(snapshots.map(\.demande.numeroUnique) == [nur])
+            #expect(snapshots.first?.demande.statut == .enregistree)
+            #expect(snapshots.first?.demande.dates.depot == Jour(2026, 3, 14))
+            #expect(snapshots.first?.demande.dates.enregistrement == Jour(2026, 3, 15))
+            // The outcome travels down the stream too.
+            #expect(pulled.changes.contains { if case .outcome(let o) = $0.body { o.number == 1 && o.status == .applied } else { false } })
+        }
+        // The audit trail names device, guichet, agent and HLC.
+        let audit = try await h.store.read { tx in try tx.auditEntries(limit: 10) }
+        let entry = try #require(audit.first { $0.action == "registerDemande" })
+        #expect(entry.deviceId == device.id)
+        #expect(entry.guichetCode == "GRE01")
+        #expect(entry.agent == "agent1")
+        #expect(entry.hlc?.hasSuffix("@\(device.id)") == true)
+    }
+
+    @Test func numerosUniquesAreDistinctAndSequential() async throws {
+        let h = try Harness.make()
+        let a = try await h.device("GRE01")
+        let b = try await h.device("ECH01")
+        try await h.app().test(.router) { client in
+            var numbers: [NumeroUnique] = []
+            for device in [a, b, a, b] {
+                let r = try await client.push(device, [device.command(.registerDemande(RegisterDemande(demande: Fixtures.demande(), depot: Jour(2026, 3, 2)!)))])
+                numbers.append(try #require(try r.decode(PushResponse.self).outcomes.first?.applied?.numeroUnique))
+            }
+            #expect(Set(numbers).count == 4)
+            #expect(numbers.map(\.sequence) == [1, 2, 3, 4])
+            #expect(numbers.map(\.codeGuichet) == ["GRE01", "ECH01", "GRE01", "ECH01"])
+        }
+    }
+
+    @Test func niveauOneMayNotRegisterButTheQueueMovesOn() async throws {
+        let h = try Harness.make()
+        let device = try await h.device("SAR01", niveau: .un, commune: "38472")
+        try await h.app().test(.router) { client in
+            let register = device.command(.registerDemande(RegisterDemande(demande: Fixtures.demande(), depot: Jour(2026, 3, 14)!)))
+            let visit = device.command(.recordAccueil(RecordAccueil(accueil: device.accueil(.visite, orientation: true))))
+            let r = try await client.push(device, [register, visit])
+            let response = try r.decode(PushResponse.self)
+            #expect(response.lastApplied == 2)
+            #expect(response.outcomes.map(\.status) == [.rejected, .applied])
+            let rejection = try #require(response.outcomes[0].rejection)
+            #expect(rejection.code == "niveauInsuffisant")
+            #expect(rejection.message.contains("niveau 1"))
+            #expect(rejection.message.contains("niveau 2"))
+        }
+        #expect(try await h.demandeCount() == 0)
+    }
+
+    @Test func replayedBatchesAndCommandsAreAcknowledgedNotReapplied() async throws {
+        let h = try Harness.make()
+        let device = try await h.device("GRE01")
+        let commands = [
+            device.command(.registerDemande(RegisterDemande(demande: Fixtures.demande(), depot: Jour(2026, 3, 14)!))),
+            device.command(.registerDemande(RegisterDemande(demande: Fixtures.demande(nom: "Durand"), depot: Jour(2026, 3, 14)!))),
+        ]
+        try await h.app().test(.router) { client in
+            let first = try await client.push(device, commands).decode(PushResponse.self)
+            let again = try await client.push(device, commands).decode(PushResponse.self)
+            #expect(again.outcomes.map(\.replayed) == [true, true])
+            #expect(again.outcomes.map(\.applied?.numeroUnique) == first.outcomes.map(\.applied?.numeroUnique))
+            let single = try await client.push(device, [commands[1]]).decode(PushResponse.self)
+            #expect(single.outcomes.first?.replayed == true)
+            #expect(single.lastApplied == 2)
+            // A batch overlapping applied and new commands applies only the new one.
+            let third = device.command(.recordAccueil(RecordAccueil(accueil: device.accueil(.appel))))
+            let overlap = try await client.push(device, [commands[1], third]).decode(PushResponse.self)
+            #expect(overlap.outcomes.map(\.replayed) == [true, false])
+            #expect(overlap.lastApplied == 3)
+        }
+        #expect(try await h.demandeCount() == 2)
+    }
+
+    @Test func aGapIsRefusedAndNothingIsApplied() async throws {
+        let h = try Harness.make()
+        let device = try await h.device("GRE01")
+        try await h.app().test(.router) { client in
+            _ = try await client.push(device, [device.command(.registerDemande(RegisterDemande(demande: Fixtures.demande(), depot: Jour(2026, 3, 14)!)))])
+            _ = device.command(.recordAccueil(RecordAccueil(accueil: device.accueil())))  // number 2, lost
+            let third = device.command(.registerDemande(RegisterDemande(demande: Fixtures.demande(), depot: Jour(2026, 3, 14)!)))
+            let r = try await client.push(device, [third])
+            #expect(r.status == .conflict)
+            let p = try #require(r.problem)
+            #expect(p.code == "commandGap")
+            #expect(p.expectedNumber == 2)
+            // Not consecutive within a batch.
+            let bad = try await client.push(device, [third, third])
+            #expect(bad.status == .badRequest)
+            #expect(bad.problem?.code == "malformedRequest")
+        }
+        #expect(try await h.demandeCount() == 1)
+    }
+
+    @Test func validationRejectsWithEveryProblem() async throws {
+        let h = try Harness.make()
+        let device = try await h.device("GRE01")
+        let demande = {
+            var d = Fixtures.demande()
+            d.demandeur.nomNaissance = ""
+            d.logementRecherche.communes = []
+            d.motifs = []
+            return d
+        }()
+        try await h.app().test(.router) { client in
+            let r = try await client.push(device, [device.command(.registerDemande(RegisterDemande(demande: demande, depot: Jour(2026, 3, 14)!)))])
+            let outcome = try #require(try r.decode(PushResponse.self).outcomes.first)
+            #expect(outcome.status == .rejected)
+            let rejection = try #require(outcome.rejection)
+            #expect(rejection.code == "validation")
+            #expect(Set(rejection.problemes.map(\.chemin)).isSuperset(of: ["demandeur.nomNaissance", "logementRecherche.communes", "motifs"]))
+        }
+        #expect(try await h.demandeCount() == 0)
+    }
+
+    @Test func renewRadierAndForbiddenTransitions() async throws {
+        let h = try Harness.make()
+        let device = try await h.device("GRE01")
+        let demande = Fixtures.demande()
+        try await h.app().test(.router) { client in
+            _ = try await client.push(device, [device.command(.registerDemande(RegisterDemande(demande: demande, depot: Jour(2026, 3, 14)!)))])
+            // Too early to renew: the window opens at the 10th month.
+            let early = try await client.push(device, [device.command(.renewDemande(RenewDemande(demandeId: demande.id, baseVersion: 1, le: Jour(2026, 3, 15)!)))])
+            let rejection = try #require(try early.decode(PushResponse.self).outcomes.first?.rejection)
+            #expect(rejection.code == "transitionInterdite")
+            #expect(rejection.current?.version == 1)
+
+            h.clock.advance(300 * 86400)
+            let renew = try await client.push(device, [device.command(.renewDemande(RenewDemande(demandeId: demande.id, baseVersion: 1, le: Jour(2027, 1, 8)!)))])
+            let renewed = try #require(try renew.decode(PushResponse.self).outcomes.first)
+            #expect(renewed.status == .applied)
+            #expect(renewed.applied?.version == 2)
+
+            // A niveau-2 point radie on renonciation, not for non-réponse.
+            let nonReponse = Radiation(motif: .nonReponse, le: Jour(2027, 1, 8)!)
+            let refused = try await client.push(device, [device.command(.radierDemande(RadierDemande(demandeId: demande.id, baseVersion: 2, radiation: nonReponse)))])
+            #expect(try refused.decode(PushResponse.self).outcomes.first?.rejection?.code == "niveauInsuffisant")
+            let renonce = Radiation(motif: .renonciation, le: Jour(2027, 1, 8)!)
+            let done = try await client.push(device, [device.command(.radierDemande(RadierDemande(demandeId: demande.id, baseVersion: 2, radiation: renonce)))])
+            #expect(try done.decode(PushResponse.self).outcomes.first?.status == .applied)
+            let update = UpdateDemande(demandeId: demande.id, baseVersion: 3, changes: [FieldChange(path: "precisions", old: .null, new: .string("x"))])
+            let late = try await client.push(device, [device.command(.updateDemande(update))])
+            #expect(try late.decode(PushResponse.self).outcomes.first?.rejection?.code == "transitionInterdite")
+        }
+    }
+
+    @Test func protectedFieldsAndUnknownOrForeignDemandes() async throws {
+        let h = try Harness.make()
+        let a = try await h.device("GRE01")
+        let b = try await h.device("ECH01")
+        let demande = Fixtures.demande()
+        try await h.app().test(.router) { client in
+            _ = try await client.push(a, [a.command(.registerDemande(RegisterDemande(demande: demande, depot: Jour(2026, 3, 14)!)))])
+            let protected = UpdateDemande(demandeId: demande.id, baseVersion: 1, changes: [FieldChange(path: "statut", old: .string("enregistree"), new: .string("attribuee"))])
+            #expect(try await client.push(a, [a.command(.updateDemande(protected))]).decode(PushResponse.self).outcomes.first?.rejection?.code == "champProtege")
+            let unknown = UpdateDemande(demandeId: UUID(), baseVersion: 1, changes: [])
+            #expect(try await client.push(a, [a.command(.updateDemande(unknown))]).decode(PushResponse.self).outcomes.first?.rejection?.code == "demandeInconnue")
+            // Another guichet does not see it until it fetches it by numéro unique.
+            let foreign = UpdateDemande(demandeId: demande.id, baseVersion: 1, changes: [FieldChange(path: "precisions", old: .null, new: .string("y"))])
+            #expect(try await client.push(b, [b.command(.updateDemande(foreign))]).decode(PushResponse.self).outcomes.first?.rejection?.code == "horsPerimetre")
+        }
+    }
+
+    @Test func aClockFarAheadIsRecordedAndFlagged() async throws {
+        let h = try Harness.make()
+        let device = try await h.device("GRE01")
+        try await h.app().test(.router) { client in
+            let ahead = device.command(.recordAccueil(RecordAccueil(accueil: device.accueil())), skewMillis: 86_400_000)
+            let r = try await client.push(device, [ahead]).decode(PushResponse.self)
+            #expect(r.outcomes.first?.status == .applied)
+        }
+        let row = try #require(try await h.store.read { tx in try tx.device(id: device.id) })
+        #expect(row.clockFlaggedAt != nil)
+        #expect((row.clockSkewMillis ?? 0) >= 86_000_000)
+    }
+
+    @Test func accueilMustBeDeclaredAtTheDevicesGuichet() async throws {
+        let h = try Harness.make()
+        let device = try await h.device("GRE01")
+        let accueil = {
+            var a = device.accueil()
+            a.guichetCode = "ECH01"
+            return a
+        }()
+        try await h.app().test(.router) { client in
+            let r = try await client.push(device, [device.command(.recordAccueil(RecordAccueil(accueil: accueil)))]).decode(PushResponse.self)
+            #expect(r.outcomes.first?.rejection?.code == "guichetIncoherent")
+            let unknown = device.accueil(numeroUnique: try NumeroUnique("038032699999" + "9GRE01"))
+            let r2 = try await client.push(device, [device.command(.recordAccueil(RecordAccueil(accueil: unknown)))]).decode(PushResponse.self)
+            #expect(r2.outcomes.first?.rejection?.code == "demandeInconnue")
+        }
+    }
+}
