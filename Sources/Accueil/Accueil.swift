@@ -47,13 +47,16 @@ public struct Accueil: Sendable, Hashable, Codable, Identifiable {
     public var jour: Jour { Jour(le, timeZone: .paris) }
 
     /// The actions this event requires of the recording point (niveau permissions).
+    ///
+    /// A point may only record a service of its own niveau or below: niveau 2 and up is the entretien simple,
+    /// niveau 3 the rendez-vous personnalisé logement, whatever the channel.
     public var actionsRequises: Set<Action> {
         var a: Set<Action> = [.enregistrerAccueil]
         if orientationNiveau3 { a.insert(.orienterNiveau3) }
         if prioriteBloquee { a.insert(.signalerPrioriteBloquee) }
         if pmr { a.insert(.signalerPMR) }
-        if type == .rendezVous && niveauService == .trois { a.insert(.rendezVousPersonnalise) }
-        if niveauService == .deux { a.insert(.entretienSimple) }
+        if niveauService >= .deux { a.insert(.entretienSimple) }
+        if niveauService == .trois { a.insert(.rendezVousPersonnalise) }
         return a
     }
 }

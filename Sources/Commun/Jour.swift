@@ -23,7 +23,9 @@ public struct Jour: Sendable, Hashable, Comparable, Codable, CustomStringConvert
     /// Parses `"YYYY-MM-DD"`.
     public init?(iso: String) {
         let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        // Digits only: `Int("+1")` would accept a sign (« 2024-+1-01 »).
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
             let a = Int(parts[0]), let m = Int(parts[1]), let j = Int(parts[2])
         else { return nil }
         self.init(a, m, j)

@@ -25,6 +25,11 @@ public enum CycleDeVie {
         func pasDansLeFutur(_ le: Jour) throws(TransitionInterdite) {
             guard le <= aujourdhui else { throw refus(.dateFuture, "La date \(le.affichage) est dans le futur.") }
         }
+        func pasAvant(_ le: Jour, _ reference: Jour?, _ evenement: String) throws(TransitionInterdite) {
+            if let reference, le < reference {
+                throw refus(.dateAnterieure, "La date \(le.affichage) précède \(evenement) (\(reference.affichage)).")
+            }
+        }
 
         switch transition {
         case .deposer(let le):
@@ -63,12 +68,14 @@ public enum CycleDeVie {
         case .attribuer(let le):
             try exiger([.enregistree, .renouvelee])
             try pasDansLeFutur(le)
+            try pasAvant(le, demande.dates.enregistrement ?? demande.dates.depot, "l'enregistrement de la demande")
             d.statut = .attribuee
             d.dates.attribution = le
 
         case .radier(let radiation):
             try exiger([.deposee, .enregistree, .renouvelee])
             try pasDansLeFutur(radiation.le)
+            try pasAvant(radiation.le, demande.dates.depot, "le dépôt de la demande")
             switch (radiation.motif, radiation.sousMotif) {
             case (.irrecevabilite, nil):
                 throw refus(.sousMotifManquant, "L'irrecevabilité exige un sous-motif : dépassement des plafonds ou irrégularité du séjour.")
@@ -102,6 +109,7 @@ public enum CycleDeVie {
             default:
                 throw refus(.motifNonReactivable, "Une demande radiée pour « \(radiation.motif.libelle) » ne peut être réactivée : une nouvelle demande est nécessaire.")
             }
+            try pasAvant(le, radiation.le, "la radiation")
             guard le <= limite else {
                 throw refus(.delaiDepasse, "La réactivation n'était possible que jusqu'au \(limite.affichage) : une nouvelle demande (nouveau numéro unique) est nécessaire.")
             }

@@ -35,7 +35,7 @@ public enum Permissions {
             return parNiveau(guichet.niveau)
         case .bailleur:
             // Bailleurs are registration services by law (R441-2-1) and hold the CAL.
-            return parNiveau(max(guichet.niveau, .deux)).union([.radierAutresMotifs, .attribuer, .publierOffre])
+            return parNiveau(max(guichet.niveau, .deux)).union([.radierAutresMotifs, .attribuer, .publierOffre, .designerCandidats])
         case .metropole:
             return Set(Action.allCases)
         }

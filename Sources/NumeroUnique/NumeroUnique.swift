@@ -18,7 +18,8 @@ public struct NumeroUnique: Sendable, Hashable, Codable, Comparable, CustomStrin
         guard territoire.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "A" || $0 == "B") }) else {
             throw NumeroUniqueInvalide("Les 3 premiers caractères (territoire) doivent être un code de département, par ex. 038.")
         }
-        guard let mois = Int(String(c[3..<5])), (1...12).contains(mois), Int(String(c[5..<7])) != nil else {
+        // Digits only: `Int("+1")` and `Int("-1")` would accept a sign as month or year.
+        guard c[3..<7].allSatisfy({ $0.isASCII && $0.isNumber }), let mois = Int(String(c[3..<5])), (1...12).contains(mois) else {
             throw NumeroUniqueInvalide("Les caractères 4 à 7 doivent être le mois et l'année du dépôt (MMAA).")
         }
         guard c[7..<13].allSatisfy({ $0.isASCII && $0.isNumber }) else {

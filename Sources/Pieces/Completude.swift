@@ -32,10 +32,12 @@ public enum Completude {
                 exiger(ref, [.pieceIdentite], "Pièce d'identité \(qui) manquante.")
             }
             guard etape == .instruction, majeur, ref == .demandeur || isCoDemandeur(ref) else { continue }
-            exiger(ref, [.avisImpositionN2], "Avis d'imposition ou de non-imposition \(jour.annee - 2) \(qui) manquant.")
+            // Name the avis by its issue year and the income year it covers: in 2026, the avis 2025 on the revenus 2024 (§7).
+            exiger(ref, [.avisImpositionN2],
+                "Avis d'imposition ou de non-imposition \(jour.annee - 1) sur les revenus \(jour.annee - 2) \(qui) manquant.")
             if demande.ressources.revenusFiscaux.n1Demande {
                 exiger(ref, [.avisImpositionN1, .justificatifRevenus12Mois],
-                    "Avis d'imposition \(jour.annee - 1) ou revenus des 12 derniers mois \(qui) manquants (revenus N-1 demandés).")
+                    "Avis d'imposition sur les revenus \(jour.annee - 1) ou justificatifs des revenus des 12 derniers mois \(qui) manquants (revenus N-1 demandés).")
             }
         }
         if etape == .instruction {

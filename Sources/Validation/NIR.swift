@@ -11,18 +11,20 @@ public enum NIR {
         guard c[0] == "1" || c[0] == "2" || c[0] == "3" || c[0] == "4" || c[0] == "7" || c[0] == "8" else {
             return "Le NIR commence par 1 ou 2 (sexe), ou 3, 4, 7, 8 pour un numéro provisoire."
         }
-        var corps = String(c[0..<13])
-        var ajustement = 0
-        if corps.dropFirst(5).hasPrefix("2A") {
-            corps = corps.replacingOccurrences(of: "2A", with: "19"); ajustement = 1_000_000
-        } else if corps.dropFirst(5).hasPrefix("2B") {
-            corps = corps.replacingOccurrences(of: "2B", with: "18"); ajustement = 2_000_000
+        // Corsica: the département 2A is read as 19 and 2B as 18, in place, with no further adjustment. Worked examples:
+        // 1 62 06 2A 765 118 key 05, 2 53 07 2B 073 004 key 70 (python-stdnum fr/nir.py, Cnamts\Nir\NirKey).
+        var chiffres = Array(c[0..<13])
+        switch String(chiffres[5..<7]) {
+        case "2A": chiffres.replaceSubrange(5..<7, with: "19")
+        case "2B": chiffres.replaceSubrange(5..<7, with: "18")
+        default: break
         }
-        guard corps.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int64(corps),
-            let cle = Int(String(c[13..<15]))
+        let corps = String(chiffres)
+        let cleTexte = String(c[13..<15])
+        guard corps.allSatisfy({ $0.isASCII && $0.isNumber }), cleTexte.allSatisfy({ $0.isASCII && $0.isNumber }),
+            let n = Int64(corps), let cle = Int(cleTexte)
         else { return "Le NIR ne contient que des chiffres (et 2A/2B pour la Corse)." }
-        // INSEE: for 2A the number is read with 19 then 1 000 000 subtracted; for 2B, 18 and 2 000 000.
-        let attendue = 97 - Int((n - Int64(ajustement)) % 97)
+        let attendue = 97 - Int(n % 97)
         guard cle == attendue else { return "La clé du NIR ne correspond pas (vérifiez la saisie)." }
         if let d = dateNaissance, let aa = Int(String(c[1..<3])), aa != d.annee % 100 {
             return "L'année de naissance du NIR (\(String(c[1..<3]))) ne correspond pas à la date de naissance."
