@@ -81,13 +81,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Client/GuichetClient",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "guichet",
-            dependencies: ["GuichetClient"],
+            dependencies: ["GuichetClient", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Client/guichet",
             swiftSettings: swiftSettings
         ),

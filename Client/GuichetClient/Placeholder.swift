@@ -1,3 +1,0 @@
-import AsyncHTTPClient
-import GRDB
-public enum ClientPlaceholder {}

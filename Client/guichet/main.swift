@@ -1,2 +1,0 @@
-import GuichetClient
-print("x")
