@@ -221,3 +221,48 @@ import Testing
         }
     }
 }
+
+@Suite struct PoisonCommandTests {
+    /// A command reusing an existing id is refused, not a 500 that would block the device's queue forever.
+    @Test func duplicateAccueilIdIsRejectedAndTheQueueMoves() async throws {
+        let h = try Harness.make()
+        let device = try await h.device("GRE01")
+        let accueil = device.accueil()
+        try await h.app().test(.router) { client in
+            let r = try await client.push(device, [
+                device.command(.recordAccueil(RecordAccueil(accueil: accueil))),
+                device.command(.recordAccueil(RecordAccueil(accueil: accueil))),
+                device.command(.recordAccueil(RecordAccueil(accueil: device.accueil(.appel)))),
+            ])
+            #expect(r.status == .ok)
+            let response = try r.decode(PushResponse.self)
+            #expect(response.outcomes.map(\.status) == [.applied, .rejected, .applied])
+            #expect(response.outcomes[1].rejection?.code == "identifiantDejaUtilise")
+            #expect(response.lastApplied == 3)
+        }
+    }
+
+    /// A guichet that opens a demande by numéro unique also receives the pièces attached earlier elsewhere.
+    @Test func scopeEntryCarriesEarlierPieces() async throws {
+        let h = try Harness.make()
+        let gre = try await h.device("GRE01")
+        let ech = try await h.device("ECH01")
+        let demande = Fixtures.demande()
+        let bytes: [UInt8] = Array(repeating: 5, count: 100)
+        let sha = PieceTests.sha(bytes)
+        try await h.app().test(.router) { client in
+            let reg = try await client.push(gre, [gre.command(.registerDemande(RegisterDemande(demande: demande, depot: Jour(2026, 3, 14)!)))])
+            let nur = try #require(try reg.decode(PushResponse.self).outcomes.first?.applied?.numeroUnique)
+            var headers = HTTPFields()
+            headers[HTTPField.Name("Upload-Offset")!] = "0"
+            headers[HTTPField.Name("Upload-Length")!] = "100"
+            _ = try await client.call(.patch, "/v1/pieces/\(sha)", device: gre, raw: ByteBuffer(bytes: bytes), headers: headers)
+            _ = try await client.push(gre, [gre.command(.attachPiece(AttachPiece(pieceId: UUID.v7(), demande: DemandeRef(id: demande.id), type: .pieceIdentite,
+                personne: .demandeur, sha256: sha, taille: 100, mediaType: "image/png", recueLe: h.clock.now())))])
+            _ = try await client.call(.get, "/v1/demandes/\(nur.valeur)", device: ech)
+            let changes = try await client.pullAll(ech).changes
+            #expect(changes.contains { if case .piece(let p) = $0.body { p.sha256 == sha } else { false } })
+            #expect(try await client.call(.get, "/v1/pieces/\(sha)", device: ech).status == .ok)
+        }
+    }
+}

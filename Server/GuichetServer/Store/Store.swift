@@ -68,6 +68,9 @@ public protocol StoreTransaction {
     /// True when some pièce with this digest belongs to a demande the audience sees.
     func blobVisible(sha256: String, audience: Audience) throws -> Bool
     func insertAccueil(_ row: AccueilRow) throws
+    func accueilExists(id: UUID) throws -> Bool
+    /// Pièces of a demande, oldest first.
+    func pieces(demandeId: UUID) throws -> [Piece]
 }
 
 /// Who a read is for: one device of one guichet, or every demande (métropole staff).

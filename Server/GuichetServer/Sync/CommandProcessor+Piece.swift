@@ -36,6 +36,10 @@ extension CommandProcessor {
 
     func record(_ r: RecordAccueil, _ command: Command) throws -> AppliedResult {
         var accueil = r.accueil
+        if try tx.accueilExists(id: accueil.id) {
+            throw Refus(rejection: Rejection(code: .identifiantDejaUtilise,
+                message: "L'accueil \(accueil.id.uuidString.lowercased()) est déjà enregistré."))
+        }
         for action in accueil.actionsRequises.sorted(by: { $0.rawValue < $1.rawValue }) { try exiger(action) }
         guard accueil.guichetCode == guichet.code else {
             throw Refus(rejection: Rejection(code: .guichetIncoherent,

@@ -47,9 +47,9 @@ struct CommandProcessor {
 
     func exiger(_ action: Action) throws {
         guard Permissions.autorise(action, pour: guichet) else {
-            let niveau = Permissions.niveauMinimal(pour: action).map { "un point de niveau \($0.rawValue)" } ?? "la métropole ou un bailleur"
+            let role = Permissions.niveauMinimal(pour: action).map { "d'un point de niveau \($0.rawValue)" } ?? "de la métropole ou d'un bailleur"
             throw Refus(rejection: Rejection(code: .niveauInsuffisant,
-                message: "Le guichet \(guichet.code) (niveau \(guichet.niveau.rawValue)) ne peut pas \(action.libelle) : c'est le rôle d'\(niveau)."))
+                message: "Le guichet \(guichet.code) (niveau \(guichet.niveau.rawValue)) ne peut pas \(action.libelle) : c'est le rôle \(role)."))
         }
     }
 
@@ -109,10 +109,20 @@ struct CommandProcessor {
     /// The demande joins this guichet's scope (it handled it); a snapshot is sent so its devices get the state.
     func joinScope(_ row: DemandeRow, seq: Int64) throws {
         guard !context.seesAll, try tx.addToScope(demandeId: row.demande.id, guichetCode: guichet.code, seq: seq) else { return }
+        try Self.sendScopeEntry(tx, row: row, guichet: guichet.code)
+    }
+
+    /// What a guichet's devices receive when a demande enters its scope: the demande's state and its pièces.
+    static func sendScopeEntry(_ tx: any StoreTransaction, row: DemandeRow, guichet: String) throws {
         let snapshot = row.snapshot
-        _ = try tx.appendChange(NewChange(visibility: .guichet, guichetCode: guichet.code, demandeId: row.demande.id) { seq in
+        _ = try tx.appendChange(NewChange(visibility: .guichet, guichetCode: guichet, demandeId: row.demande.id) { seq in
             try WireCoding.encoder.encode(Change(seq: seq, body: .demande(snapshot)))
         })
+        for piece in try tx.pieces(demandeId: row.demande.id) {
+            _ = try tx.appendChange(NewChange(visibility: .guichet, guichetCode: guichet, demandeId: row.demande.id) { seq in
+                try WireCoding.encoder.encode(Change(seq: seq, body: .piece(piece)))
+            })
+        }
     }
 
     func audit(_ command: Command, entity: String, details: String? = nil) throws {

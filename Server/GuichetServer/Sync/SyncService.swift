@@ -202,10 +202,7 @@ public struct SyncService: Sendable {
                 throw Problem(.notFound, detail: "Aucune demande ne porte le numéro unique \(numeroUnique).")
             }
             if !context.seesAll, try tx.addToScope(demandeId: row.demande.id, guichetCode: context.guichet.code, seq: row.updatedSeq) {
-                let snapshot = row.snapshot
-                _ = try tx.appendChange(NewChange(visibility: .guichet, guichetCode: context.guichet.code, demandeId: row.demande.id) { seq in
-                    try WireCoding.encoder.encode(Change(seq: seq, body: .demande(snapshot)))
-                })
+                try CommandProcessor.sendScopeEntry(tx, row: row, guichet: context.guichet.code)
             }
             try tx.appendAudit(AuditEntry(at: now, deviceId: context.device.id, guichetCode: context.guichet.code, agent: agent, hlc: nil,
                 commandNumber: nil, action: "fetchDemande", entityId: row.demande.id.uuidString.lowercased(), outcome: "applied"))

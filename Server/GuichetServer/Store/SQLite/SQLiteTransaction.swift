@@ -263,6 +263,15 @@ struct SQLiteTransaction: StoreTransaction {
             """, arguments: [sha256, audience.guichetCode]) ?? false
     }
 
+    func accueilExists(id: UUID) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM accueil WHERE id = ?", arguments: [id.uuidString.lowercased()]) ?? false
+    }
+
+    func pieces(demandeId: UUID) throws -> [Piece] {
+        try String.fetchAll(db, sql: "SELECT body FROM piece WHERE demande_id = ? ORDER BY seq", arguments: [demandeId.uuidString.lowercased()])
+            .map { try C.decode(Piece.self, $0) }
+    }
+
     func insertAccueil(_ row: AccueilRow) throws {
         let a = row.accueil
         try db.execute(sql: "INSERT INTO accueil (id, guichet_code, type, le, demande_id, device_id, received_at, seq, body) VALUES (?,?,?,?,?,?,?,?,?)",
