@@ -11,8 +11,8 @@ import Testing
 @Suite struct ConflictTests {
     /// Two guichets edit the same field of one demande offline: the first to arrive wins, the second is recorded as
     /// a conflict that both guichets are told about and staff can resolve. Other fields apply normally.
-    @Test func sameFieldEditedOfflineByTwoGuichets() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func sameFieldEditedOfflineByTwoGuichets(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         let gre = try await h.device("GRE01")
         let ech = try await h.device("ECH01")
         let staff = try await h.device("GAM01", niveau: .trois, type: .metropole)
@@ -73,8 +73,8 @@ import Testing
         #expect(try await h.sync.conflicts(includeResolved: false).isEmpty)
     }
 
-    @Test func motifsMergeByUnion() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func motifsMergeByUnion(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         let gre = try await h.device("GRE01")
         let staff = try await h.device("GAM01", niveau: .trois, type: .metropole)
         let demande = Fixtures.demande()
@@ -93,8 +93,8 @@ import Testing
         #expect(final.demande.motifs == [.handicap, .logementTropPetit, .violencesFamiliales])
     }
 
-    @Test func onlyNiveauThreeQualifiesPriorities() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func onlyNiveauThreeQualifiesPriorities(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         let gre = try await h.device("GRE01", niveau: .deux)
         let phs = try await h.device("PHS01", niveau: .trois)
         let demande = Fixtures.demande()

@@ -9,8 +9,8 @@ import NIOCore
 import Testing
 
 @Suite struct EnrollmentAndAuthTests {
-    @Test func enrollmentCodeIsOneTimeAndTokenWorks() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func enrollmentCodeIsOneTimeAndTokenWorks(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         let code = try await h.sync.addGuichet(Guichet(code: "ECH01", nom: "CCAS Échirolles", communeInsee: "38151", niveau: .deux, type: .communal))
         try await h.app().test(.router) { client in
             let first = try await client.call(.post, "/v1/enroll", json: EnrollRequest(code: code.lowercased(), deviceName: "poste 1"))
@@ -36,8 +36,8 @@ import Testing
         #expect(stored.allSatisfy { $0.tokenHash.count == 64 })
     }
 
-    @Test func malformedEnrollmentNamesTheField() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func malformedEnrollmentNamesTheField(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         try await h.app().test(.router) { client in
             let r = try await client.call(.post, "/v1/enroll", raw: ByteBuffer(string: #"{"code": 12}"#))
             #expect(r.status == .badRequest)
@@ -49,8 +49,8 @@ import Testing
         }
     }
 
-    @Test func unsupportedVersionListsSupportedOnes() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func unsupportedVersionListsSupportedOnes(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         let device = try await h.device("GRE01")
         try await h.app().test(.router) { client in
             for path in ["/v2/push", "/v0/me", "/v99/pull"] {
@@ -64,8 +64,8 @@ import Testing
         }
     }
 
-    @Test func clientBuildHeaderIsRequired() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func clientBuildHeaderIsRequired(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         let device = try await h.device("GRE01")
         try await h.app().test(.router) { client in
             let r = try await client.call(.get, "/v1/me", device: device, clientBuild: false)
@@ -74,8 +74,8 @@ import Testing
         }
     }
 
-    @Test func missingUnknownRevokedAndExpiredTokens() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func missingUnknownRevokedAndExpiredTokens(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         let device = try await h.device("GRE01")
         let other = try await h.device("GRE02")
         try await h.app().test(.router) { client in
@@ -104,15 +104,15 @@ import Testing
         }
     }
 
-    @Test func expiredEnrollmentCodeIsRefused() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func expiredEnrollmentCodeIsRefused(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         let code = try await h.sync.addGuichet(Guichet(code: "VIF01", nom: "Mairie de Vif", communeInsee: "38545", niveau: .un, type: .communal))
         h.clock.advance(8 * 86400)
         await #expect(throws: Problem.self) { try await h.sync.enroll(EnrollRequest(code: code, deviceName: "x"), clientBuild: "t") }
     }
 
-    @Test func invalidGuichetDefinitionsAreRefused() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func invalidGuichetDefinitionsAreRefused(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         await #expect(throws: AdminError.self) {
             try await h.sync.addGuichet(Guichet(code: "TOO-LONG", nom: "", communeInsee: "381", niveau: .un, type: .communal))
         }

@@ -10,7 +10,7 @@ import Testing
 
 @Suite struct OperationsTests {
     @Test func healthAndMetrics() async throws {
-        let h = try Harness.make()
+        let h = try await Harness.make()
         try await h.app().test(.router) { client in
             let health = try await client.call(.get, "/healthz", clientBuild: false)
             #expect(health.status == .ok)
@@ -25,7 +25,7 @@ import Testing
 
     /// Every route the router serves is described in openapi.yaml, and nothing else is.
     @Test func openAPIDescribesExactlyTheRoutes() async throws {
-        let h = try Harness.make()
+        let h = try await Harness.make()
         let router = buildRouter(sync: h.sync, blobs: try BlobStore(root: h.directory), registry: PrometheusCollectorRegistry())
         let served = Set(router.routes.map { "\($0.method.rawValue) \($0.path.description)" })
         let spec = try OpenAPIDocument.text()
@@ -46,7 +46,7 @@ import Testing
 
     /// curl sends `Expect: 100-continue` on uploads and waits for the interim answer; the server sends it.
     @Test func answersExpectContinue() async throws {
-        let h = try Harness.make()
+        let h = try await Harness.make()
         let device = try await h.device("GRE01")
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/curl") else {
             Issue.record("curl is required for this test (apt-get install curl)")

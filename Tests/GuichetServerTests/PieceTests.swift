@@ -23,8 +23,8 @@ import Testing
         return try await client.call(.patch, "/v1/pieces/\(sha)", device: device, raw: ByteBuffer(bytes: chunk), headers: headers)
     }
 
-    @Test func resumableUploadThenAttachAtANiveauOnePointByNumeroUnique() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func resumableUploadThenAttachAtANiveauOnePointByNumeroUnique(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         let gre = try await h.device("GRE01", niveau: .deux)
         let sar = try await h.device("SAR01", niveau: .un, commune: "38472")
         let other = try await h.device("ECH01", niveau: .deux)
@@ -88,8 +88,8 @@ import Testing
         }
     }
 
-    @Test func corruptAndOversizedPiecesAreRefusedAndNothingIsLost() async throws {
-        let h = try Harness.make(maximumPieceSize: 1 << 20)
+    @Test(arguments: StoreKind.allCases) func corruptAndOversizedPiecesAreRefusedAndNothingIsLost(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind, maximumPieceSize: 1 << 20)
         let device = try await h.device("GRE01")
         let good = Self.scan(1000, seed: 1)
         let goodSha = Self.sha(good)
@@ -119,8 +119,8 @@ import Testing
         #expect(try await h.store.read { tx in try tx.blob(sha256: goodSha) }?.size == 1000)
     }
 
-    @Test func attachPieceRejectsUnknownNumeroAndWrongSize() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func attachPieceRejectsUnknownNumeroAndWrongSize(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         let device = try await h.device("GRE01")
         let bytes = Self.scan(500)
         let sha = Self.sha(bytes)

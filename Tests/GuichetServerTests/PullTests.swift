@@ -9,8 +9,8 @@ import NIOCore
 import Testing
 
 @Suite struct PullTests {
-    @Test func pagesScopesAndCheckpoint() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func pagesScopesAndCheckpoint(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         let gre = try await h.device("GRE01")
         let ech = try await h.device("ECH01")
         let staff = try await h.device("GAM01", niveau: .trois, type: .metropole)
@@ -57,8 +57,8 @@ import Testing
         }
     }
 
-    @Test func fetchByNumeroUniqueJoinsTheScopeAndIsAudited() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func fetchByNumeroUniqueJoinsTheScopeAndIsAudited(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         let gre = try await h.device("GRE01")
         let vif = try await h.device("VIF01", niveau: .un, commune: "38545")
         let demande = Fixtures.demande()

@@ -9,8 +9,8 @@ import NIOCore
 import Testing
 
 @Suite struct PushTests {
-    @Test func registeringAssignsANumeroUniqueAndAVersion() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func registeringAssignsANumeroUniqueAndAVersion(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         let device = try await h.device("GRE01", niveau: .deux)
         let demande = Fixtures.demande()
         try await h.app().test(.router) { client in
@@ -44,8 +44,8 @@ import Testing
         #expect(entry.hlc?.hasSuffix("@\(device.id)") == true)
     }
 
-    @Test func numerosUniquesAreDistinctAndSequential() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func numerosUniquesAreDistinctAndSequential(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         let a = try await h.device("GRE01")
         let b = try await h.device("ECH01")
         try await h.app().test(.router) { client in
@@ -60,8 +60,8 @@ import Testing
         }
     }
 
-    @Test func niveauOneMayNotRegisterButTheQueueMovesOn() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func niveauOneMayNotRegisterButTheQueueMovesOn(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         let device = try await h.device("SAR01", niveau: .un, commune: "38472")
         try await h.app().test(.router) { client in
             let register = device.command(.registerDemande(RegisterDemande(demande: Fixtures.demande(), depot: Jour(2026, 3, 14)!)))
@@ -78,8 +78,8 @@ import Testing
         #expect(try await h.demandeCount() == 0)
     }
 
-    @Test func replayedBatchesAndCommandsAreAcknowledgedNotReapplied() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func replayedBatchesAndCommandsAreAcknowledgedNotReapplied(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         let device = try await h.device("GRE01")
         let commands = [
             device.command(.registerDemande(RegisterDemande(demande: Fixtures.demande(), depot: Jour(2026, 3, 14)!))),
@@ -102,8 +102,8 @@ import Testing
         #expect(try await h.demandeCount() == 2)
     }
 
-    @Test func aGapIsRefusedAndNothingIsApplied() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func aGapIsRefusedAndNothingIsApplied(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         let device = try await h.device("GRE01")
         try await h.app().test(.router) { client in
             _ = try await client.push(device, [device.command(.registerDemande(RegisterDemande(demande: Fixtures.demande(), depot: Jour(2026, 3, 14)!)))])
@@ -122,8 +122,8 @@ import Testing
         #expect(try await h.demandeCount() == 1)
     }
 
-    @Test func validationRejectsWithEveryProblem() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func validationRejectsWithEveryProblem(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         let device = try await h.device("GRE01")
         let demande = {
             var d = Fixtures.demande()
@@ -143,8 +143,8 @@ import Testing
         #expect(try await h.demandeCount() == 0)
     }
 
-    @Test func renewRadierAndForbiddenTransitions() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func renewRadierAndForbiddenTransitions(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         let device = try await h.device("GRE01")
         let demande = Fixtures.demande()
         try await h.app().test(.router) { client in
@@ -174,8 +174,8 @@ import Testing
         }
     }
 
-    @Test func protectedFieldsAndUnknownOrForeignDemandes() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func protectedFieldsAndUnknownOrForeignDemandes(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         let a = try await h.device("GRE01")
         let b = try await h.device("ECH01")
         let demande = Fixtures.demande()
@@ -191,8 +191,8 @@ import Testing
         }
     }
 
-    @Test func aClockFarAheadIsRecordedAndFlagged() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func aClockFarAheadIsRecordedAndFlagged(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         let device = try await h.device("GRE01")
         try await h.app().test(.router) { client in
             let ahead = device.command(.recordAccueil(RecordAccueil(accueil: device.accueil())), skewMillis: 86_400_000)
@@ -204,8 +204,8 @@ import Testing
         #expect((row.clockSkewMillis ?? 0) >= 86_000_000)
     }
 
-    @Test func accueilMustBeDeclaredAtTheDevicesGuichet() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func accueilMustBeDeclaredAtTheDevicesGuichet(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         let device = try await h.device("GRE01")
         let accueil = {
             var a = device.accueil()
@@ -224,8 +224,8 @@ import Testing
 
 @Suite struct PoisonCommandTests {
     /// A command reusing an existing id is refused, not a 500 that would block the device's queue forever.
-    @Test func duplicateAccueilIdIsRejectedAndTheQueueMoves() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func duplicateAccueilIdIsRejectedAndTheQueueMoves(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         let device = try await h.device("GRE01")
         let accueil = device.accueil()
         try await h.app().test(.router) { client in
@@ -243,8 +243,8 @@ import Testing
     }
 
     /// A guichet that opens a demande by numéro unique also receives the pièces attached earlier elsewhere.
-    @Test func scopeEntryCarriesEarlierPieces() async throws {
-        let h = try Harness.make()
+    @Test(arguments: StoreKind.allCases) func scopeEntryCarriesEarlierPieces(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
         let gre = try await h.device("GRE01")
         let ech = try await h.device("ECH01")
         let demande = Fixtures.demande()

@@ -19,7 +19,7 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("data"), help: "Dossier des données (pièces, base SQLite par défaut). Variable GUICHET_DATA.")
     var data: String = ProcessInfo.processInfo.environment["GUICHET_DATA"] ?? "./guichet-data"
 
-    @Option(name: .customLong("db"), help: "Base de données : chemin d'un fichier SQLite (défaut : DATA/guichet.sqlite). Variable GUICHET_DB.")
+    @Option(name: .customLong("db"), help: "Base : postgres://utilisateur:motdepasse@hôte:port/base, ou chemin d'un fichier SQLite (défaut : DATA/guichet.sqlite). Variable GUICHET_DB.")
     var db: String?
 
     @Flag(name: .customLong("json"), help: "Sortie JSON.")
@@ -27,20 +27,20 @@ struct StoreOptions: ParsableArguments {
 
     var dataDirectory: URL { URL(fileURLWithPath: data, isDirectory: true) }
 
-    func openStore() throws -> any Store {
+    func openStore() async throws -> any Store {
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
-        return try StoreFactory.open(db ?? ProcessInfo.processInfo.environment["GUICHET_DB"] ?? dataDirectory.appendingPathComponent("guichet.sqlite").path)
+        return try await StoreFactory.open(db ?? ProcessInfo.processInfo.environment["GUICHET_DB"] ?? dataDirectory.appendingPathComponent("guichet.sqlite").path)
     }
 
-    func service() throws -> SyncService { SyncService(store: try openStore()) }
+    func service() async throws -> SyncService { SyncService(store: try await openStore()) }
 }
 
 /// Opens the store a `--db` value names.
 public enum StoreFactory {
-    /// - Throws: `AdminError` for an unsupported URL scheme.
-    public static func open(_ location: String) throws -> any Store {
+    /// `postgres://user:password@host:port/database` opens PostgreSQL; anything else is a SQLite file path.
+    public static func open(_ location: String) async throws -> any Store {
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-            throw AdminError(code: "unsupported", message: "Le stockage PostgreSQL n'est pas encore disponible dans cette version ; utilisez SQLite (défaut).")
+            return try await PostgresStore(url: location)
         }
         let path = location.hasPrefix("sqlite:") ? String(location.dropFirst("sqlite:".count)) : location
         return try SQLiteStore(path: path)

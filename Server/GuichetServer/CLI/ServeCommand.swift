@@ -21,7 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration = ServerConfiguration(host: host, port: port, dataDirectory: store.dataDirectory, maximumPieceSize: maxPieceMo << 20,
                                                 sync: SyncConfiguration(departement: departement, communesConnues: communes.codesInsee))
         configuration.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        let app = try await buildApplication(configuration: configuration, store: try store.openStore())
+        let app = try await buildApplication(configuration: configuration, store: try await store.openStore())
         try await app.runService()
     }
 }

@@ -20,7 +20,7 @@ final class TestClock: ServerClock, @unchecked Sendable {
 /// A server on a temporary folder (SQLite file + blobs) with a controlled clock.
 struct Harness {
     let directory: URL
-    let store: SQLiteStore
+    let store: any Store
     let clock: TestClock
     let sync: SyncService
     let configuration: ServerConfiguration
@@ -28,10 +28,10 @@ struct Harness {
     /// 15 March 2026, 10:00 Paris.
     static let start = Date(timeIntervalSince1970: 1_773_565_200)
 
-    static func make(maximumPieceSize: Int = 20 << 20) throws -> Harness {
+    static func make(_ kind: StoreKind = .sqlite, maximumPieceSize: Int = 20 << 20) async throws -> Harness {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("guichet-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let store = try SQLiteStore(path: dir.appendingPathComponent("guichet.sqlite").path)
+        let store = try await kind.makeStore(in: dir)
         let clock = TestClock(start)
         let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, dataDirectory: dir, maximumPieceSize: maximumPieceSize,
                                                 sync: SyncConfiguration(departement: "38"), logLevel: .critical)
