@@ -102,10 +102,22 @@ let package = Package(
             path: "Tests/GuichetDomainTests",
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "GuichetTestSupport",
+            dependencies: [
+                "GuichetServer",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/GuichetTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "GuichetServerTests",
             dependencies: [
-                "GuichetServer", "GuichetProtocol", "GuichetDomain",
+                "GuichetServer", "GuichetProtocol", "GuichetDomain", "GuichetTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -120,7 +132,13 @@ let package = Package(
         ),
         .testTarget(
             name: "GuichetClientTests",
-            dependencies: ["GuichetClient", "GuichetServer", "GuichetProtocol", "GuichetDomain"],
+            dependencies: [
+                "GuichetClient", "GuichetServer", "GuichetProtocol", "GuichetDomain", "GuichetTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/GuichetClientTests",
             swiftSettings: swiftSettings
         ),

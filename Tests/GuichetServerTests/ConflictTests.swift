@@ -6,6 +6,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import GuichetTestSupport
 import Testing
 
 @Suite struct ConflictTests {

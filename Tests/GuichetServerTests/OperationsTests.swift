@@ -6,6 +6,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Prometheus
+import GuichetTestSupport
 import Testing
 
 @Suite struct OperationsTests {

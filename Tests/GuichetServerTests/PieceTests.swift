@@ -7,6 +7,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import GuichetTestSupport
 import Testing
 
 @Suite struct PieceTests {

@@ -2,6 +2,7 @@ import Foundation
 import GuichetDomain
 import GuichetProtocol
 import GuichetServer
+import GuichetTestSupport
 import HTTPTypes
 import Hummingbird
 import Logging

@@ -18,7 +18,11 @@ public final class PostgresStore: Store, @unchecked Sendable {
     let configuration: PostgresConnection.Configuration
     let logger: Logger
     let pool = NIOLockedValueBox<[PostgresConnection]>([])
-    let slots: DispatchSemaphore
+    /// Writers queue on the advisory lock; they get their own slots so they can never starve readers (pulls).
+    let writeSlots: DispatchSemaphore
+    let readSlots: DispatchSemaphore
+    /// Blocking threads for transaction bodies: one per slot, not the shared pool (2 threads on 2 cores).
+    let threads: NIOThreadPool
     let nextID = ManagedAtomicCounter()
 
     /// The advisory lock key every write transaction takes (arbitrary, fixed: "GUICHET1").
@@ -36,8 +40,13 @@ public final class PostgresStore: Store, @unchecked Sendable {
         self.configuration = config
         self.logger = logger
         self.location = "postgres://\(user)@\(host):\(components.port ?? 5432)/\(database)"
-        self.slots = DispatchSemaphore(value: maximumConnections)
-        try await run { connection in try PostgresMigrations.migrate(connection, logger: logger) }
+        let writers = max(2, maximumConnections / 2)
+        let readers = max(2, maximumConnections - writers)
+        self.writeSlots = DispatchSemaphore(value: writers)
+        self.readSlots = DispatchSemaphore(value: readers)
+        self.threads = NIOThreadPool(numberOfThreads: writers + readers)
+        threads.start()
+        try await run(readOnly: false) { connection in try PostgresMigrations.migrate(connection, logger: logger) }
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
@@ -50,7 +59,7 @@ public final class PostgresStore: Store, @unchecked Sendable {
 
     func transaction<T: Sendable>(readOnly: Bool, _ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
         let logger = self.logger
-        return try await run { connection in
+        return try await run(readOnly: readOnly) { connection in
             let tx = PostgresTransaction(connection: connection, logger: logger)
             // A read sees one consistent snapshot (the pull's max sequence and its changes agree).
             try tx.execute(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN ISOLATION LEVEL READ COMMITTED")
@@ -67,10 +76,17 @@ public final class PostgresStore: Store, @unchecked Sendable {
     }
 
     /// Runs `body` with a pooled connection on the blocking thread pool.
-    func run<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
-        try await NIOThreadPool.singleton.runIfActive { [self] in
-            slots.wait()
-            defer { slots.signal() }
+    func run<T: Sendable>(readOnly: Bool, _ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+        let slots = readOnly ? readSlots : writeSlots
+        // Wait for a slot before taking a thread, so a blocked thread always has a connection to work with.
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            DispatchQueue.global().async {
+                slots.wait()
+                continuation.resume()
+            }
+        }
+        defer { slots.signal() }
+        return try await threads.runIfActive { [self] in
             let connection = try checkout()
             do {
                 let result = try body(connection)
@@ -98,6 +114,7 @@ public final class PostgresStore: Store, @unchecked Sendable {
     public func close() {
         let connections = pool.withLockedValue { p -> [PostgresConnection] in defer { p = [] }; return p }
         for c in connections { try? c.close().wait() }
+        try? threads.syncShutdownGracefully()
     }
 
     deinit { close() }

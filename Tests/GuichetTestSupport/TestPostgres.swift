@@ -7,12 +7,12 @@ import PostgresNIO
 import Testing
 
 /// The stores the conformance suite runs against: every store-backed server test takes one of these.
-enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+public enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case sqlite, postgres
-    var testDescription: String { rawValue }
+    public var testDescription: String { rawValue }
 
     /// A fresh, empty store (a temporary SQLite file, or a new PostgreSQL database).
-    func makeStore(in directory: URL) async throws -> any Store {
+    public func makeStore(in directory: URL) async throws -> any Store {
         switch self {
         case .sqlite:
             return try SQLiteStore(path: directory.appendingPathComponent("guichet.sqlite").path)
@@ -23,26 +23,26 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
 }
 
 /// PostgreSQL for tests: `GUICHET_TEST_POSTGRES_URL` names a database the role may create databases from.
-enum TestPostgres {
-    static let howTo = """
+public enum TestPostgres {
+    public static let howTo = """
         PostgreSQL est requis pour la suite de conformance des stockages. Démarrez-le puis relancez :
             eval "$(bash scripts/start-test-postgres.sh)" && swift test
         (ou simplement : bash scripts/test.sh)
         """
 
-    static func baseURL() throws -> String {
+    public static func baseURL() throws -> String {
         guard let url = ProcessInfo.processInfo.environment["GUICHET_TEST_POSTGRES_URL"], !url.isEmpty else {
             throw MissingPostgres()
         }
         return url
     }
 
-    struct MissingPostgres: Error, CustomStringConvertible {
-        var description: String { "GUICHET_TEST_POSTGRES_URL absent. " + TestPostgres.howTo }
+    public struct MissingPostgres: Error, CustomStringConvertible {
+        public var description: String { "GUICHET_TEST_POSTGRES_URL absent. " + TestPostgres.howTo }
     }
 
     /// Creates a new database for one test and returns its URL.
-    static func freshDatabase() async throws -> String {
+    public static func freshDatabase() async throws -> String {
         let base = try baseURL()
         guard var components = URLComponents(string: base), let host = components.host, let user = components.user else {
             throw MissingPostgres()
