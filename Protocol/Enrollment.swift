@@ -59,3 +59,14 @@ public struct ConflictRecord: Sendable, Hashable, Codable {
 public enum ConflictResolution: String, Sendable, Hashable, Codable, CaseIterable {
     case keepServer, applyProposed
 }
+
+/// `POST /v1/token`: a device exchanges its valid token for a new one (same device, same numbering); the old one
+/// stops working at once.
+public struct TokenResponse: Sendable, Hashable, Codable {
+    public var token: String
+    public var tokenExpiresAt: Date
+    public init(token: String, tokenExpiresAt: Date) {
+        self.token = token
+        self.tokenExpiresAt = tokenExpiresAt
+    }
+}

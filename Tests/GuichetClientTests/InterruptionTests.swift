@@ -96,3 +96,30 @@ import Testing
         }
     }
 }
+
+@Suite struct TokenRenewalTests {
+    /// A month before the token expires, the next sync renews it; the device keeps its identity and queue.
+    @Test func syncRenewsATokenAboutToExpire() async throws {
+        let server = try ServerFixture.make()
+        let desk = try Desk.make("tok")
+        let code = try await server.enrollmentCode("GRE01", niveau: .deux)
+        try await server.online { url in
+            try await desk.enroll(url, code: code)
+            let before = try await desk.replica.device()
+            try await desk.replica.write { db in
+                var d = try Replica.device(db)
+                d.tokenExpiresAt = Date().addingTimeInterval(10 * 86400)
+                try Replica.saveDevice(db, d)
+            }
+            _ = try await desk.client.createDemande(demandeExemple(nom: "T"))
+            let report = try await desk.engine(url).sync()
+            #expect(report.tokenRotated)
+            #expect(report.applied == 1)
+            let after = try await desk.replica.device()
+            #expect(after.token != before.token)
+            #expect(after.deviceId == before.deviceId)
+            #expect(after.tokenExpiresAt > Date().addingTimeInterval(300 * 86400))
+            #expect(try await desk.engine(url).sync().tokenRotated == false)
+        }
+    }
+}

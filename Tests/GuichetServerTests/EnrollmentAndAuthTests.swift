@@ -123,3 +123,23 @@ import Testing
         }
     }
 }
+
+@Suite struct TokenRotationTests {
+    @Test(arguments: StoreKind.allCases) func rotationReplacesTheTokenAndKeepsTheDevice(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
+        let device = try await h.device("GRE01")
+        try await h.app().test(.router) { client in
+            _ = try await client.push(device, [device.command(.recordAccueil(RecordAccueil(accueil: device.accueil())))])
+            let r = try await client.call(.post, "/v1/token", device: device)
+            #expect(r.status == .ok)
+            let rotated = try r.decode(TokenResponse.self)
+            #expect(rotated.token != device.token)
+            #expect(try await client.call(.get, "/v1/me", device: device).problem?.code == "unauthenticated")
+            var headers = HTTPFields()
+            headers[.authorization] = "Bearer \(rotated.token)"
+            let me = try await client.call(.get, "/v1/me", headers: headers).decode(DeviceInfo.self)
+            #expect(me.deviceId == device.id)
+            #expect(me.lastApplied == 1)
+        }
+    }
+}

@@ -30,11 +30,25 @@ public struct SyncEngine: Sendable {
     /// One complete sync. Throws on a refusal that will not change (token revoked, protocol too old…) or when the
     /// network stays down through all retries; nothing local is lost either way.
     public func sync() async throws -> SyncReport {
-        let device = try await replica.device()
-        let api = ServerAPI(transport: transport, token: device.token)
+        var device = try await replica.device()
         var report = SyncReport()
         let started = Date()
         do {
+            // Rotate the token a month before it expires, while the old one still works.
+            if device.tokenExpiresAt.timeIntervalSinceNow < 30 * 86400 {
+                let rotated = try await withRetry(&report) {
+                    try await ServerAPI(transport: transport, token: device.token).json(TokenResponse.self, "POST", "/token")
+                }
+                device = try await replica.write { db in
+                    var d = try Replica.device(db)
+                    d.token = rotated.token
+                    d.tokenExpiresAt = rotated.tokenExpiresAt
+                    try Replica.saveDevice(db, d)
+                    return d
+                }
+                report.tokenRotated = true
+            }
+            let api = ServerAPI(transport: transport, token: device.token)
             try await pushAndUpload(api, &report)
             try await pullAll(api, &report)
             report.pendingCommands = try await replica.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0 }

@@ -38,6 +38,9 @@ struct SyncRoutes {
             headers[HTTPField.Name(ProtocolVersion.serverSequenceHeader)!] = String(page.nextCursor)
             return try jsonResponse(page, headers: headers)
         }
+        group.post("token") { _, context in
+            try jsonResponse(try await sync.rotateToken(try context.requireDevice()))
+        }
         group.get("reconcile") { _, context in
             try jsonResponse(try await sync.reconcile(try context.requireDevice()))
         }

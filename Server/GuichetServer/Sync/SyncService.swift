@@ -59,6 +59,22 @@ public struct SyncService: Sendable {
         }
     }
 
+    /// Replaces the device's token (rotation); the old token stops working in the same transaction.
+    public func rotateToken(_ context: DeviceContext) async throws -> TokenResponse {
+        let now = clock.now()
+        let token = Secrets.makeToken()
+        let expires = now.addingTimeInterval(configuration.tokenLifetime)
+        try await store.write { tx in
+            guard var device = try tx.device(id: context.device.id) else { throw Problem(.tokenRevoked, detail: "Appareil inconnu.") }
+            device.tokenHash = Secrets.hash(token)
+            device.tokenExpiresAt = expires
+            try tx.updateDevice(device)
+            try tx.appendAudit(AuditEntry(at: now, deviceId: device.id, guichetCode: device.guichetCode, agent: nil, hlc: nil, commandNumber: nil,
+                                          action: "token.rotate", entityId: device.id, outcome: "applied"))
+        }
+        return TokenResponse(token: token, tokenExpiresAt: expires)
+    }
+
     /// What the server knows of the calling device.
     public func me(_ context: DeviceContext) async throws -> DeviceInfo {
         let (device, seq) = try await store.read { tx in (try tx.device(id: context.device.id), try tx.maxSeq()) }
