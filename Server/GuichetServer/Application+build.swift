@@ -12,7 +12,8 @@ public func buildApplication(
     logger.logLevel = configuration.logLevel
     let sync = SyncService(store: store, configuration: configuration.sync, clock: clock)
     let blobs = try BlobStore(root: configuration.dataDirectory, maximumSize: configuration.maximumPieceSize)
-    let router = buildRouter(sync: sync, blobs: blobs, registry: PrometheusCollectorRegistry())
+    let offres = try OffreService(store: store, clock: clock, grille: configuration.grille)
+    let router = buildRouter(sync: sync, blobs: blobs, registry: PrometheusCollectorRegistry(), offres: offres)
     return Application(
         router: router,
         server: .http1(configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()])),
@@ -22,7 +23,7 @@ public func buildApplication(
 }
 
 /// The router: `/v1/…` API behind the protocol gate and device authentication, plus operations endpoints.
-public func buildRouter(sync: SyncService, blobs: BlobStore, registry: PrometheusCollectorRegistry) -> Router<GuichetRequestContext> {
+public func buildRouter(sync: SyncService, blobs: BlobStore, registry: PrometheusCollectorRegistry, offres: OffreService) -> Router<GuichetRequestContext> {
     let router = Router(context: GuichetRequestContext.self)
     router.add(middleware: RequestMetricsMiddleware(registry: registry))
     router.add(middleware: ProblemMiddleware())
@@ -34,5 +35,6 @@ public func buildRouter(sync: SyncService, blobs: BlobStore, registry: Prometheu
     SyncRoutes(sync: sync).addDeviceRoutes(to: device)
     PieceRoutes(sync: sync, blobs: blobs).addRoutes(to: device)
     ConflictRoutes(sync: sync).addRoutes(to: device)
+    OffreRoutes(offres: offres).addRoutes(to: device)
     return router
 }

@@ -45,7 +45,9 @@ enum Normalisation {
     /// Lowercased, accents removed, each run of characters other than letters and digits replaced by `separateur`
     /// (none at either end). With an empty `separateur`, only letters and digits remain.
     static func cle(_ texte: String, separateur: String) -> String {
-        let plie = texte.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        // Folding goes through Foundation and is slow: ASCII text only needs lowercasing.
+        let plie = texte.utf8.allSatisfy { $0 < 0x80 }
+            ? texte.lowercased() : texte.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
         var cle = ""
         var coupure = false
         for c in plie {
@@ -72,10 +74,11 @@ extension ImportOffres {
             // A header cell left empty (a trailing separator, a column emptied in the spreadsheet) names nothing.
             if nom.isEmpty { continue }
             guard let colonne = ColonneOffre(entete: nom) else {
-                let utf8 = nom.contains("\u{FFFD}") ? " ; le fichier n'est sans doute pas en UTF-8 (enregistrez-le en « CSV UTF-8 »)" : ""
+                var conseil = nom.contains("\u{FFFD}") ? " ; le fichier n'est sans doute pas en UTF-8 (enregistrez-le en « CSV UTF-8 »)" : ""
+                if entete.champs.count == 1 { conseil += " ; le séparateur des colonnes doit être « ; » ou « , »" }
                 erreurs.append(ErreurLigne(
                     ligne: entete.ligne, colonne: nom,
-                    message: "colonne « \(nom) » inconnue (position \(index + 1)) : les colonnes sont \(liste)\(utf8)"))
+                    message: "colonne « \(nom) » inconnue (position \(index + 1)) : les colonnes sont \(liste)\(conseil)"))
                 continue
             }
             if let premiere = positions[colonne] {

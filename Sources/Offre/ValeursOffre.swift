@@ -132,13 +132,13 @@ enum ValeursOffre {
             parties = []
             longueurs = []
         }
-        guard !parties.isEmpty, zip(parties, longueurs).allSatisfy({ longueurs in longueurs.1.contains(longueurs.0.count) }),
+        guard !parties.isEmpty, zip(parties, longueurs).allSatisfy({ $0.1.contains($0.0.count) }),
             parties.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
         else {
             throw ValeurRefusee("date « \(texte) » illisible : AAAA-MM-JJ ou JJ/MM/AAAA, par exemple 2026-03-15 ou 15/03/2026")
         }
         guard let date = Jour(Int(parties[0])!, Int(parties[1])!, Int(parties[2])!) else {
-            throw ValeurRefusee("date « \(texte) » inexistante : vérifiez le jour et le mois")
+            throw ValeurRefusee("date « \(texte) » inexistante : vérifiez le jour, le mois et l'année")
         }
         if date < jour.ajoutant(annees: -1) {
             throw ValeurRefusee("date « \(texte) » trop ancienne (plus d'un an avant le \(jour.affichage)) : vérifiez l'année")

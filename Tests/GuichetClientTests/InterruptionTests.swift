@@ -123,3 +123,32 @@ import Testing
         }
     }
 }
+
+@Suite struct ServerRestoreTests {
+    /// The server is restored from a backup taken before some of this desk's commands: its next numbers are
+    /// "from the future". The desk renumbers what is still pending and its queue moves on.
+    @Test func pendingWorkRenumberedAfterARestore() async throws {
+        let server = try ServerFixture.make()
+        let desk = try Desk.make("restore")
+        let code = try await server.enrollmentCode("GRE01", niveau: .deux)
+        try await server.online { url in
+            try await desk.enroll(url, code: code)
+            for i in 0..<3 { _ = try await desk.client.createDemande(demandeExemple(nom: "Avant\(i)")) }
+            _ = try await desk.engine(url).sync()
+            // The restored server forgot this device's last two commands.
+            let deviceId = try await desk.replica.device().deviceId
+            try await server.store.write { tx in
+                guard var d = try tx.device(id: deviceId) else { return }
+                d.lastApplied = 1
+                try tx.updateDevice(d)
+            }
+            _ = try await desk.client.createDemande(demandeExemple(nom: "Apres"))
+            let report = try await desk.engine(url).sync()
+            #expect(report.renumberedFrom == 2)
+            #expect(report.applied == 1)
+            #expect(try await desk.outboxCount() == 0)
+            #expect(try await desk.client.demandes(search: "Apres").first?.demande.numeroUnique != nil)
+            #expect(try await desk.replica.device().nextNumber == 3)
+        }
+    }
+}

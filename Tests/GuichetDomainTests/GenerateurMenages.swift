@@ -1,20 +1,6 @@
 import Foundation
 import GuichetDomain
 
-/// SplitMix64 (Steele, Lea, Flood 2014): a tiny deterministic generator, so that a failing property test can be
-/// replayed from the seed it prints.
-struct SplitMix64: RandomNumberGenerator {
-    private var etat: UInt64
-    init(graine: UInt64) { etat = graine }
-    mutating func next() -> UInt64 {
-        etat &+= 0x9E37_79B9_7F4A_7C15
-        var z = etat
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Plausible synthetic households and offers of the métropole, after domain.md §12.12 (generator parameters).
 struct GenerateurMenages {
     var rng: SplitMix64

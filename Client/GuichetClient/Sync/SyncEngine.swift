@@ -100,8 +100,18 @@ public struct SyncEngine: Sendable {
                 return (commands, PendingReport(commands: count, pieces: pieces, oldestPendingSince: oldest))
             }
             guard !commands.isEmpty else { return false }
-            let response = try await withRetry(&report) {
-                try await api.json(PushResponse.self, "POST", "/push", body: PushRequest(commands: commands, pending: pending))
+            let response: PushResponse
+            do {
+                response = try await withRetry(&report) {
+                    try await api.json(PushResponse.self, "POST", "/push", body: PushRequest(commands: commands, pending: pending))
+                }
+            } catch APIError.problem(let p) where p.code == ProblemCode.commandGap.rawValue && (p.expectedNumber ?? .max) < commands[0].number {
+                // The server expects an earlier number than our oldest pending command: it was restored from a
+                // backup and lost acknowledged commands. The pending ones were never applied: renumber them from
+                // the server's number so the queue moves on, and say so.
+                try await renumberOutbox(from: p.expectedNumber!)
+                report.renumberedFrom = p.expectedNumber
+                continue
             }
             let today = Jour(Date(), timeZone: .paris)
             let blocked = try await replica.write { db -> Bool in
@@ -120,6 +130,25 @@ public struct SyncEngine: Sendable {
             emit("envoi", report)
             if blocked { return true }
             if response.outcomes.isEmpty { return false }
+        }
+    }
+
+    /// Renumbers every pending command consecutively from `first` (same order, same content).
+    func renumberOutbox(from first: Int64) async throws {
+        try await replica.write { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT number, command FROM outbox ORDER BY number")
+            // Move out of the way first (numbers are the primary key), then write the new numbers.
+            try db.execute(sql: "UPDATE outbox SET number = -number")
+            for (i, row) in rows.enumerated() {
+                var command = try ClientCoding.decode(Command.self, row["command"])
+                let old: Int64 = row["number"]
+                command.number = first + Int64(i)
+                try db.execute(sql: "UPDATE outbox SET number = ?, command = ? WHERE number = ?",
+                               arguments: [command.number, try ClientCoding.json(command), -old])
+            }
+            var device = try Replica.device(db)
+            device.nextNumber = first + Int64(rows.count)
+            try Replica.saveDevice(db, device)
         }
     }
 

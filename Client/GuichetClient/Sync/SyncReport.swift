@@ -16,6 +16,8 @@ public struct SyncReport: Sendable, Codable, Hashable {
     /// Set when the queue made no progress and why (e.g. a pièce whose upload keeps failing).
     public var stuck: String?
     public var retries = 0
+    /// The server had been restored from a backup: pending commands were renumbered from this number.
+    public var renumberedFrom: Int64?
     /// The device token was renewed during this sync (it was about to expire).
     public var tokenRotated = false
 

@@ -7,7 +7,8 @@ public struct GuichetServerCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "guichet-server",
         abstract: "Serveur central de la demande de logement social de la métropole.",
-        subcommands: [ServeCommand.self, GuichetCommand.self, DeviceCommand.self, ConflictsCommand.self],
+        subcommands: [ServeCommand.self, GuichetCommand.self, DeviceCommand.self, ConflictsCommand.self, OffreCommand.self, MatchCommand.self,
+                      CotationCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 

@@ -1,4 +1,5 @@
 import Foundation
+import GuichetDomain
 import Logging
 
 /// Everything a server process needs, filled from the command line (and environment) or built literally in tests.
@@ -10,6 +11,8 @@ public struct ServerConfiguration: Sendable {
     public var maximumPieceSize: Int
     public var sync: SyncConfiguration
     public var logLevel: Logger.Level
+    /// The métropole's cotation grid (validated at start); the bundled example when nil.
+    public var grille: GrilleCotation?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, dataDirectory: URL, maximumPieceSize: Int = 20 << 20,
                 sync: SyncConfiguration = SyncConfiguration(), logLevel: Logger.Level = .info) {

@@ -69,6 +69,16 @@ public protocol StoreTransaction {
     func blobVisible(sha256: String, audience: Audience) throws -> Bool
     func insertAccueil(_ row: AccueilRow) throws
     func accueilExists(id: UUID) throws -> Bool
+
+    // Offers (rapprochement).
+    func upsertOffre(_ offre: Offre) throws
+    func offre(id: UUID) throws -> Offre?
+    func offre(bailleur: String, reference: String) throws -> Offre?
+    func offres() throws -> [Offre]
+    func appendOffreEvent(_ event: OffreEvent) throws
+    func offreEvents(offreId: UUID) throws -> [OffreEvent]
+    /// Demande snapshots of the stream after `cursor`, in order (the matching index follows them).
+    func demandeSnapshots(after cursor: Int64, limit: Int) throws -> [(Int64, Data)]
     /// Pièces of a demande, oldest first.
     func pieces(demandeId: UUID) throws -> [Piece]
 }

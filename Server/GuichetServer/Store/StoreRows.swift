@@ -106,6 +106,24 @@ public struct ConflictRow: Sendable, Hashable {
     }
 }
 
+/// An audited step of an offer's life: published, modified, candidates designated, attributed, withdrawn.
+public struct OffreEvent: Sendable, Hashable, Codable {
+    public var offreId: UUID
+    public var at: Date
+    /// Who: `device:<id>` or `cli:<name>`.
+    public var par: String
+    public var type: String
+    /// Non-personal details (changed fields, designated demande ids, grid version).
+    public var details: String?
+    public init(offreId: UUID, at: Date, par: String, type: String, details: String? = nil) {
+        self.offreId = offreId
+        self.at = at
+        self.par = par
+        self.type = type
+        self.details = details
+    }
+}
+
 public struct PieceRow: Sendable, Hashable {
     public var piece: Piece
     public var deviceId: String

@@ -64,6 +64,17 @@ enum PostgresMigrations {
             """,
             "CREATE INDEX accueil_guichet_le ON accueil(guichet_code, le)",
         ]),
+        ("v2-offres", [
+            """
+            CREATE TABLE offre (id TEXT PRIMARY KEY, bailleur TEXT NOT NULL, reference TEXT NOT NULL, statut TEXT NOT NULL,
+              body TEXT NOT NULL, UNIQUE (bailleur, reference))
+            """,
+            """
+            CREATE TABLE offre_event (id BIGSERIAL PRIMARY KEY, offre_id TEXT NOT NULL REFERENCES offre(id), at TEXT NOT NULL,
+              par TEXT NOT NULL, type TEXT NOT NULL, details TEXT)
+            """,
+            "CREATE INDEX change_log_demande_snapshots ON change_log(seq) WHERE visibility = 'demande'",
+        ]),
     ]
 
     static func migrate(_ connection: PostgresConnection, logger: Logger) throws {

@@ -295,6 +295,45 @@ struct PostgresTransaction: StoreTransaction {
             """)
     }
 
+    func upsertOffre(_ o: Offre) throws {
+        try execute("""
+            INSERT INTO offre (id, bailleur, reference, statut, body) VALUES (\(o.id.uuidString.lowercased()), \(o.bailleur), \(o.referenceBailleur),
+              \(o.statut.rawValue), \(try C.json(o)))
+            ON CONFLICT (id) DO UPDATE SET statut = excluded.statut, body = excluded.body
+            """)
+    }
+
+    func offre(id: UUID) throws -> Offre? {
+        try one("SELECT body FROM offre WHERE id = \(id.uuidString.lowercased())").map { try C.decode(Offre.self, try $0.get("body")) }
+    }
+
+    func offre(bailleur: String, reference: String) throws -> Offre? {
+        try one("SELECT body FROM offre WHERE bailleur = \(bailleur) AND reference = \(reference)").map { try C.decode(Offre.self, try $0.get("body")) }
+    }
+
+    func offres() throws -> [Offre] {
+        try rows("SELECT body FROM offre ORDER BY bailleur, reference").map { try C.decode(Offre.self, try $0.get("body")) }
+    }
+
+    func appendOffreEvent(_ e: OffreEvent) throws {
+        try execute("""
+            INSERT INTO offre_event (offre_id, at, par, type, details)
+            VALUES (\(e.offreId.uuidString.lowercased()), \(C.text(e.at)), \(e.par), \(e.type), \(e.details))
+            """)
+    }
+
+    func offreEvents(offreId: UUID) throws -> [OffreEvent] {
+        try rows("SELECT * FROM offre_event WHERE offre_id = \(offreId.uuidString.lowercased()) ORDER BY id").map {
+            OffreEvent(offreId: offreId, at: C.date(try $0.get("at")) ?? .distantPast, par: try $0.get("par"), type: try $0.get("type"),
+                       details: try $0.get("details"))
+        }
+    }
+
+    func demandeSnapshots(after cursor: Int64, limit: Int) throws -> [(Int64, Data)] {
+        try rows("SELECT seq, body FROM change_log WHERE visibility = 'demande' AND seq > \(cursor) ORDER BY seq LIMIT \(limit)")
+            .map { r in (try r.get("seq"), Data((try r.get("body", as: ByteBuffer.self)).readableBytesView)) }
+    }
+
     func accueilExists(id: UUID) throws -> Bool {
         try one("SELECT 1 AS x FROM accueil WHERE id = \(id.uuidString.lowercased())") != nil
     }

@@ -64,6 +64,15 @@ extension SQLiteStore {
                 CREATE INDEX accueil_guichet_le ON accueil(guichet_code, le);
                 """)
         }
+        m.registerMigration("v2-offres") { db in
+            try db.execute(sql: """
+                CREATE TABLE offre (id TEXT PRIMARY KEY, bailleur TEXT NOT NULL, reference TEXT NOT NULL, statut TEXT NOT NULL,
+                  body TEXT NOT NULL, UNIQUE (bailleur, reference));
+                CREATE TABLE offre_event (id INTEGER PRIMARY KEY AUTOINCREMENT, offre_id TEXT NOT NULL REFERENCES offre(id), at TEXT NOT NULL,
+                  par TEXT NOT NULL, type TEXT NOT NULL, details TEXT);
+                CREATE INDEX change_log_demande_snapshots ON change_log(seq) WHERE visibility = 'demande';
+                """)
+        }
         return m
     }
 }

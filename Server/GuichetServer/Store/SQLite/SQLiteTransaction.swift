@@ -272,6 +272,42 @@ struct SQLiteTransaction: StoreTransaction {
             .map { try C.decode(Piece.self, $0) }
     }
 
+    func upsertOffre(_ o: Offre) throws {
+        try db.execute(sql: """
+            INSERT INTO offre (id, bailleur, reference, statut, body) VALUES (?,?,?,?,?)
+            ON CONFLICT(id) DO UPDATE SET statut = excluded.statut, body = excluded.body
+            """, arguments: [o.id.uuidString.lowercased(), o.bailleur, o.referenceBailleur, o.statut.rawValue, try C.json(o)])
+    }
+
+    func offre(id: UUID) throws -> Offre? {
+        try String.fetchOne(db, sql: "SELECT body FROM offre WHERE id = ?", arguments: [id.uuidString.lowercased()]).map { try C.decode(Offre.self, $0) }
+    }
+
+    func offre(bailleur: String, reference: String) throws -> Offre? {
+        try String.fetchOne(db, sql: "SELECT body FROM offre WHERE bailleur = ? AND reference = ?", arguments: [bailleur, reference])
+            .map { try C.decode(Offre.self, $0) }
+    }
+
+    func offres() throws -> [Offre] {
+        try String.fetchAll(db, sql: "SELECT body FROM offre ORDER BY bailleur, reference").map { try C.decode(Offre.self, $0) }
+    }
+
+    func appendOffreEvent(_ e: OffreEvent) throws {
+        try db.execute(sql: "INSERT INTO offre_event (offre_id, at, par, type, details) VALUES (?,?,?,?,?)",
+            arguments: [e.offreId.uuidString.lowercased(), C.text(e.at), e.par, e.type, e.details])
+    }
+
+    func offreEvents(offreId: UUID) throws -> [OffreEvent] {
+        try Row.fetchAll(db, sql: "SELECT * FROM offre_event WHERE offre_id = ? ORDER BY id", arguments: [offreId.uuidString.lowercased()]).map {
+            OffreEvent(offreId: offreId, at: C.date($0["at"]) ?? .distantPast, par: $0["par"], type: $0["type"], details: $0["details"])
+        }
+    }
+
+    func demandeSnapshots(after cursor: Int64, limit: Int) throws -> [(Int64, Data)] {
+        try Row.fetchAll(db, sql: "SELECT seq, body FROM change_log WHERE visibility = 'demande' AND seq > ? ORDER BY seq LIMIT ?",
+            arguments: [cursor, limit]).map { ($0["seq"], $0["body"]) }
+    }
+
     func insertAccueil(_ row: AccueilRow) throws {
         let a = row.accueil
         try db.execute(sql: "INSERT INTO accueil (id, guichet_code, type, le, demande_id, device_id, received_at, seq, body) VALUES (?,?,?,?,?,?,?,?,?)",
