@@ -33,8 +33,11 @@ public struct DemandeSynthetique: Sendable, Hashable {
 
 /// Metadata of a generated pièce justificative; the bytes do not exist (`sha256` is a deterministic fake).
 public struct PieceSynthetique: Sendable, Hashable {
+    /// A UUIDv7 stamped at `recueLe`.
     public let id: UUID
+    /// The demande it belongs to.
     public let demandeId: UUID
+    /// Its type in the arrêté's list.
     public let type: TypePiece
     /// Whose piece it is.
     public let personne: RefPersonne
@@ -42,6 +45,7 @@ public struct PieceSynthetique: Sendable, Hashable {
     public let taille: Int
     /// 64 lower-case hex digits, valid for `Piece.sha256EstValide`.
     public let sha256: String
+    /// `application/pdf` (70 %) or `image/jpeg`.
     public let mediaType: String
     /// When a point received it (office hours in Europe/Paris, or any hour when uploaded online).
     public let recueLe: Date

@@ -29,7 +29,7 @@ public struct MetropoleSynthetique: Sendable, Hashable {
     ///   - demandes: number of demandes (active stock and those attributed or radiated in the last year).
     ///   - offres: number of offers.
     ///   - graine: the seed; item *i* of each kind depends only on (graine, i), numbering and accueils excepted.
-    ///   - jour: the generation day (Europe/Paris): nothing is dated after it.
+    ///   - jour: the generation day (Europe/Paris), from 2000 on: nothing is dated after it.
     ///   - referentiel: the communes (wishes weighted by population, offers by social stock).
     ///   - plafonds: the ceilings placing incomes around PLAI and PLUS; nil loads the bundled official tables.
     public static func generer(

@@ -44,6 +44,8 @@ public protocol StoreTransaction {
     func scopeVersions(guichetCode: String?) throws -> [(UUID, Int64)]
     /// Next value of the numéro unique counter of a territory and month (1 on first use).
     func nextNumeroCounter(territoire: String, mois: String) throws -> Int
+    /// Raises a counter to at least `value` (numbers imported or seeded elsewhere are never handed out again).
+    func ensureNumeroCounter(territoire: String, mois: String, atLeast value: Int) throws
 
     // Change stream.
     func appendChange(_ change: NewChange) throws -> Int64

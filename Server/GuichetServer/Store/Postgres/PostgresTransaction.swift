@@ -165,6 +165,13 @@ struct PostgresTransaction: StoreTransaction {
         return Int(try r!.get("last", as: Int64.self))
     }
 
+    func ensureNumeroCounter(territoire: String, mois: String, atLeast value: Int) throws {
+        try execute("""
+            INSERT INTO numero_counter (territoire, mois, last) VALUES (\(territoire), \(mois), \(Int64(value)))
+            ON CONFLICT (territoire, mois) DO UPDATE SET last = GREATEST(numero_counter.last, excluded.last)
+            """)
+    }
+
     // MARK: Change stream
 
     func appendChange(_ change: NewChange) throws -> Int64 {

@@ -151,6 +151,13 @@ struct SQLiteTransaction: StoreTransaction {
             """, arguments: [territoire, mois])!
     }
 
+    func ensureNumeroCounter(territoire: String, mois: String, atLeast value: Int) throws {
+        try db.execute(sql: """
+            INSERT INTO numero_counter (territoire, mois, last) VALUES (?, ?, ?)
+            ON CONFLICT(territoire, mois) DO UPDATE SET last = MAX(last, excluded.last)
+            """, arguments: [territoire, mois, value])
+    }
+
     // MARK: Change stream
 
     func appendChange(_ change: NewChange) throws -> Int64 {
