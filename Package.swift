@@ -91,6 +91,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "guichet-bench",
+            dependencies: [
+                "GuichetServer", "GuichetClient", "GuichetDomain", "GuichetProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Server/guichet-bench",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "guichet",
             dependencies: ["GuichetClient", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Client/guichet",
