@@ -146,6 +146,7 @@ let package = Package(
             dependencies: [
                 "GuichetClient", "GuichetServer", "GuichetProtocol", "GuichetDomain", "GuichetTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -56,6 +56,14 @@ public struct GuichetClient: Sendable {
         d.radiation = nil
         let depot = depot ?? today
         try check(ValidationDemande.problemes(d, au: today))
+        // Validated priorities and DALO are set by a niveau-3 point or the métropole: refuse early, not at sync.
+        if d.priorites.contains(where: \.estValidee) || d.dalo {
+            let guichet = try await replica.device().guichet
+            guard Permissions.autorise(.qualifierPriorite, pour: guichet) else {
+                throw ClientError(code: .niveauInsuffisant,
+                    message: "Seul un point de niveau 3 ou la métropole qualifie une demande prioritaire (priorité validée ou DALO) : enregistrez-la sans validation.")
+            }
+        }
         let payload = CommandPayload.registerDemande(RegisterDemande(demande: d, depot: depot))
         try await enqueue(payload, demandeId: d.id, requires: .enregistrerDemande)
         return try await view(d.id) ?? d

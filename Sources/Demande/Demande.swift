@@ -14,7 +14,9 @@ public struct Demande: Sendable, Hashable, Codable, Identifiable {
     public var coDemandeurs: [CoDemandeur]
     /// Fiscal dependants (children under 18 or handicapped, students under 25 …): count for the plafond.
     public var personnesACharge: [Personne]
-    /// Children in droit de visite et d'hébergement or alternating custody not fiscally dependent: rooms only.
+    /// Children in droit de visite et d'hébergement or alternating custody not fiscally dependent: they count for
+    /// rooms and, as persons who are not dependants, in the catégorie de ménage (L442-12 as amended by ÉLAN, see
+    /// `Demande+Menage.swift` and docs/DOMAIN.md); not in `nombrePersonnesFiscales`.
     public var enfantsDroitDeVisite: [Personne]
     public var enfantsANaitre: Int
     public var ressources: Ressources

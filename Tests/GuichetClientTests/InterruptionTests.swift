@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 @testable import GuichetClient
 import GuichetDomain
 import GuichetProtocol
@@ -135,12 +136,12 @@ import Testing
             try await desk.enroll(url, code: code)
             for i in 0..<3 { _ = try await desk.client.createDemande(demandeExemple(nom: "Avant\(i)")) }
             _ = try await desk.engine(url).sync()
-            // The restored server forgot this device's last two commands.
+            // The restored server is as it was after this device's first command: its number and stored outcomes.
             let deviceId = try await desk.replica.device().deviceId
-            try await server.store.write { tx in
-                guard var d = try tx.device(id: deviceId) else { return }
-                d.lastApplied = 1
-                try tx.updateDevice(d)
+            let restored = try DatabaseQueue(path: server.directory.appendingPathComponent("server.sqlite").path)
+            try await restored.write { db in
+                try db.execute(sql: "DELETE FROM command_outcome WHERE device_id = ? AND number > 1", arguments: [deviceId])
+                try db.execute(sql: "UPDATE device SET last_applied = 1 WHERE id = ?", arguments: [deviceId])
             }
             _ = try await desk.client.createDemande(demandeExemple(nom: "Apres"))
             let report = try await desk.engine(url).sync()
