@@ -51,7 +51,7 @@ struct ClientOptions: ParsableArguments {
         } catch let e as Replica.NotEnrolled {
             try fail(code: "nonEnrole", message: e.description, exit: 1)
         } catch let e as DecodingError {
-            try fail(code: "saisie", message: "Fichier de demande invalide : \(SaisieDecoding.describe(e))", exit: 1)
+            try fail(code: "saisie", message: "Fichier de demande invalide : \(DecodingDescription.describe(e))", exit: 1)
         }
     }
 
@@ -63,6 +63,14 @@ struct ClientOptions: ParsableArguments {
             FileHandle.standardError.write(Data("erreur : \(message)\n".utf8))
         }
         throw ExitCode(exit)
+    }
+
+    /// A demande named on the command line: a demande of this desk (id or numéro unique), or a numéro unique the
+    /// desk has never seen (any point may receive any demandeur).
+    func reference(_ text: String, in client: GuichetClient) async throws -> DemandeRef {
+        if let view = try? await client.find(text) { return DemandeRef(id: view.demande.id) }
+        if let nur = try? NumeroUnique(text) { return DemandeRef(numeroUnique: nur) }
+        throw ClientError(code: .introuvable, message: "« \(text) » n'est ni une demande de ce poste ni un numéro unique valide.")
     }
 
     func emit(_ value: some Encodable, text: () -> String) throws {
@@ -102,18 +110,5 @@ enum SaisieDecoding {
         if json[path: "dalo"] == .null { try json.set(.bool(false), at: "dalo") }
         if json[path: "dates"] == .null { try json.set(.object([:]), at: "dates") }
         return try json.decode(Demande.self)
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ p: [any CodingKey]) -> String {
-            p.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }.description
-        }
-        switch error {
-        case .keyNotFound(let key, let c): return "champ obligatoire absent : « \(path(c.codingPath + [key])) »."
-        case .typeMismatch(let t, let c): return "type incorrect pour « \(path(c.codingPath)) » (attendu \(t))."
-        case .valueNotFound(_, let c): return "valeur manquante pour « \(path(c.codingPath)) »."
-        case .dataCorrupted(let c): return "valeur invalide pour « \(path(c.codingPath)) » : \(c.debugDescription)"
-        @unknown default: return "JSON invalide."
-        }
     }
 }

@@ -23,14 +23,7 @@ struct PieceCommand: AsyncParsableCommand {
                     throw ClientError(code: .validation, message: "Personne « \(personne) » invalide : demandeur, coDemandeur/N ou personneACharge/N.")
                 }
                 let client = try options.client()
-                let ref: DemandeRef
-                if let view = try? await client.find(demande) {
-                    ref = DemandeRef(id: view.demande.id)
-                } else if let nur = try? NumeroUnique(demande) {
-                    ref = DemandeRef(numeroUnique: nur)
-                } else {
-                    throw ClientError(code: .introuvable, message: "« \(demande) » n'est ni une demande de ce poste ni un numéro unique valide.")
-                }
+                let ref = try await options.reference(demande, in: client)
                 let piece = try await client.addPiece(demande: ref, file: URL(fileURLWithPath: file), type: type, personne: who)
                 try options.emit(piece) { "Pièce « \(type.libelle) » enregistrée (\(piece.taille) octets) ; elle sera envoyée à la prochaine synchronisation." }
             }
@@ -75,11 +68,7 @@ struct AccueilCommand: AsyncParsableCommand {
                 if let o = orientation, o != "niveau3" { throw ClientError(code: .validation, message: "Orientation possible : niveau3.") }
                 let client = try options.client()
                 var ref: DemandeRef?
-                if let demande {
-                    if let view = try? await client.find(demande) { ref = DemandeRef(id: view.demande.id) }
-                    else if let nur = try? NumeroUnique(demande) { ref = DemandeRef(numeroUnique: nur) }
-                    else { throw ClientError(code: .introuvable, message: "« \(demande) » n'est ni une demande de ce poste ni un numéro unique valide.") }
-                }
+                if let demande { ref = try await options.reference(demande, in: client) }
                 let accueil = try await client.recordAccueil(type: type, demande: ref, objet: objet, orientationNiveau3: orientation == "niveau3", pmr: pmr,
                                                              prioriteBloquee: prioriteBloquee)
                 try options.emit(accueil) { "Accueil enregistré (\(type.rawValue))." }

@@ -35,26 +35,8 @@ func decodeBody<T: Decodable>(_ type: T.Type, from request: Request, limit: Int)
     do {
         return try WireCoding.decoder.decode(T.self, from: Data(buffer.readableBytesView))
     } catch let error as DecodingError {
-        throw Problem(.malformedRequest, detail: DecodingProblem.describe(error))
+        throw Problem(.malformedRequest, detail: DecodingDescription.describe(error))
     } catch {
         throw Problem(.malformedRequest, detail: "JSON invalide.")
-    }
-}
-
-/// Turns a decoding error into a message naming the field, without echoing values (they may be personal).
-enum DecodingProblem {
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ p: [any CodingKey]) -> String {
-            let s = p.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return s.isEmpty ? "(racine)" : String(s.drop { $0 == "." })
-        }
-        switch error {
-        case .dataCorrupted(let c):
-            return c.codingPath.isEmpty ? "JSON mal formé." : "Valeur invalide pour « \(path(c.codingPath)) » : \(c.debugDescription)"
-        case .keyNotFound(let key, let c): return "Champ obligatoire absent : « \(path(c.codingPath + [key])) »."
-        case .typeMismatch(let t, let c): return "Type incorrect pour « \(path(c.codingPath)) » (attendu \(t))."
-        case .valueNotFound(let t, let c): return "Valeur manquante pour « \(path(c.codingPath)) » (attendu \(t))."
-        @unknown default: return "JSON invalide."
-        }
     }
 }
