@@ -29,6 +29,6 @@ if ! as_postgres psql -p "$port" -tAc "SELECT 1 FROM pg_database WHERE datname =
 fi
 # Databases left by earlier test runs (one per PostgreSQL test).
 for db in $(as_postgres psql -p "$port" -tAc "SELECT datname FROM pg_database WHERE datname LIKE 'guichet\_t\_%'"); do
-  as_postgres dropdb -p "$port" --if-exists "$db" || true
+  as_postgres dropdb -p "$port" --if-exists "$db" 2>/dev/null || true
 done
 echo "export GUICHET_TEST_POSTGRES_URL=postgres://guichet:guichet@127.0.0.1:${port}/guichet_test"
