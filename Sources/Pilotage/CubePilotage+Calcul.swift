@@ -81,12 +81,14 @@ extension CubePilotage {
             lignes[code]!.sansPropositionSixMois = sansProposition
         }
 
-        return Indicateurs(
+        var resultat = Indicateurs(
             requete: r, arreteALaSequence: arreteALaSequence,
             moisProvisoires: moisProvisoires(r, slots: slots, retenus: codesRetenus, reseau: reseau, maintenant: maintenant),
             accueil: accueil, demandes: demandes, stock: stock, offres: calculerOffres(r, actives: stock.actives, retenu: retenu),
             qualite: qualite, reseau: reseau.filter { retenu($0.code) }.sorted { $0.code < $1.code },
             parGuichet: lignes.values.sorted { $0.code < $1.code }, serie: serie(r, slots: slots))
+        resultat.objectifs = Objectif.mesurer(resultat)
+        return resultat
     }
 
     /// 1 January 2024 was a Monday.

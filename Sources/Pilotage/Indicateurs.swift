@@ -17,8 +17,39 @@ public struct Indicateurs: Sendable, Hashable, Codable {
     public var reseau: [SanteGuichet]
     public var parGuichet: [LigneGuichet]
     public var serie: [PointSerie]
+    /// The objectives of the partners' dashboard, each with its value in the period and whether it is reached.
+    public var objectifs: [Objectif] = []
 
     public var provisoire: Bool { !moisProvisoires.isEmpty }
+}
+
+/// An objective: a rate to reach (0…1). The legal ones come from the CCH; the others are the métropole's defaults.
+public struct Objectif: Sendable, Hashable, Codable {
+    public var cle: String
+    public var libelle: String
+    public var cible: Double
+    /// Nil when nothing in the period measures it.
+    public var valeur: Double?
+    public var atteint: Bool? { valeur.map { $0 >= cible } }
+
+    public init(cle: String, libelle: String, cible: Double, valeur: Double?) {
+        self.cle = cle
+        self.libelle = libelle
+        self.cible = cible
+        self.valeur = valeur
+    }
+
+    /// The objectives measured from a period's figures.
+    public static func mesurer(_ i: Indicateurs) -> [Objectif] {
+        [
+            Objectif(cle: "enregistrementSousUnMois", libelle: "Demandes enregistrées dans le mois du dépôt (L441-2-1)", cible: 1,
+                     valeur: i.demandes.delaiEnregistrement.partHorsDelai.map { 1 - $0 }),
+            Objectif(cle: "rendezVousSousUnMois", libelle: "Premier rendez-vous dans le mois de l'enregistrement (PPGD)", cible: 1,
+                     valeur: i.demandes.delaiPremierRendezVous.partHorsDelai.map { 1 - $0 }),
+            Objectif(cle: "couvertureOffres", libelle: "Offres publiées avec au moins un candidat désigné", cible: 0.9, valeur: i.offres.tauxCouverture),
+            Objectif(cle: "dossiersComplets", libelle: "Demandes actives au dossier complet", cible: 0.8, valeur: i.stock.tauxCompletude),
+        ]
+    }
 }
 
 public struct MoisProvisoire: Sendable, Hashable, Codable {

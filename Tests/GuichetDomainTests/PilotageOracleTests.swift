@@ -274,6 +274,10 @@ struct PilotageOracleTests {
                 #expect(a.nombre == groupe.count && a.moyenneJours == Int(moyenne.rounded()), contexte)
             }
 
+            // Objectives: measured from the same figures.
+            #expect(i.objectifs.first { $0.cle == "enregistrementSousUnMois" }?.valeur == (delais.isEmpty ? nil : 1 - Double(hors) / Double(delais.count)), contexte)
+            #expect(i.objectifs.first { $0.cle == "couvertureOffres" }?.valeur == i.offres.tauxCouverture, contexte)
+
             // Series: every bucket sums to the period's totals.
             #expect(i.serie.map(\.visites).reduce(0, +) == i.accueil.visites, contexte)
             #expect(i.serie.map(\.enregistrees).reduce(0, +) == i.demandes.enregistrees, contexte)
