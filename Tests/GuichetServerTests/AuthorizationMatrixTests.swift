@@ -19,7 +19,7 @@ import Testing
         var testDescription: String { rawValue }
     }
 
-    enum Access { case granted, forbidden, unauthenticated }
+    enum Access { case granted, forbidden, unauthenticated, redirectedToLogin }
 
     /// Endpoints and who may use them. Bodies are minimal; what matters here is the gate, not the outcome.
     static var endpoints: [(HTTPRequest.Method, String, ByteBuffer?, @Sendable (Role) -> Access)] {
@@ -28,6 +28,13 @@ import Testing
         let offers: @Sendable (Role) -> Access = { r in
             r == .revoked || r == .anonymous ? .unauthenticated : (r == .metropole || r == .bailleur ? .granted : .forbidden)
         }
+        // The dashboard is for staff accounts: any device token is refused (even the métropole's), no session
+        // means the login page.
+        let dashboard: @Sendable (Role) -> Access = { r in r == .anonymous ? .redirectedToLogin : .forbidden }
+        let loginForm: @Sendable (Role) -> Access = { r in r == .anonymous ? .granted : .forbidden }
+        let publicForm: @Sendable (Role) -> Access = { _ in .granted }
+        // Signing in is gated by the form's anti-forgery token, whoever calls: without the form's cookie, refused.
+        let signIn: @Sendable (Role) -> Access = { _ in .forbidden }
         let id = UUID().uuidString
         let sha = String(repeating: "a", count: 64)
         return [
@@ -49,6 +56,12 @@ import Testing
             (.get, "/v1/offres/\(id)/pourquoi-pas/0381126000001GRE01", nil, offers),
             (.post, "/v1/offres/\(id)/designations", ByteBuffer(string: #"{"demandes":[]}"#), offers),
             (.get, "/v1/demandes/0381126000001GRE01/cotation", nil, offers),
+            (.get, "/v1/indicateurs", nil, staff),
+            (.get, "/pilotage", nil, dashboard),
+            (.get, "/pilotage/csv/serie", nil, dashboard),
+            (.get, "/pilotage/connexion", nil, loginForm),
+            (.post, "/pilotage/connexion", ByteBuffer(string: "login=x&motDePasse=y&csrf=z"), signIn),
+            (.post, "/pilotage/deconnexion", ByteBuffer(string: "csrf=z"), publicForm),
             // Last: it rotates the token the other calls use.
             (.post, "/v1/token", nil, any),
         ]
@@ -80,6 +93,8 @@ import Testing
                     #expect(r.status != .unauthorized && r.status != .forbidden, "\(role.rawValue) \(method) \(path) → \(r.status.code)")
                 case .forbidden:
                     #expect(r.status == .forbidden, "\(role.rawValue) \(method) \(path) → \(r.status.code), expected 403")
+                case .redirectedToLogin:
+                    #expect(r.status == .seeOther && r.headers[.location] == "/pilotage/connexion", "\(role.rawValue) \(method) \(path) → \(r.status.code)")
                 case .unauthenticated:
                     #expect(r.status == .unauthorized, "\(role.rawValue) \(method) \(path) → \(r.status.code), expected 401")
                     if role == .revoked, method != .head { #expect(r.problem?.code == "tokenRevoked") }
@@ -88,12 +103,12 @@ import Testing
         }
     }
 
-    /// Every /v1 route is in the matrix (a new route must say who may use it).
+    /// Every /v1 and /pilotage route is in the matrix (a new route must say who may use it).
     @Test func matrixCoversEveryRoute() async throws {
         let h = try await Harness.make()
-        let router = buildRouter(sync: h.sync, blobs: try BlobStore(root: h.directory), registry: .init(),
+        let router = try buildRouter(sync: h.sync, blobs: try BlobStore(root: h.directory), registry: .init(),
                                  offres: try OffreService(store: h.store, clock: h.clock))
-        let served = Set(router.routes.map { "\($0.method.rawValue) \($0.path.description)" }.filter { $0.contains(" /v1/") && !$0.hasSuffix("/v1/enroll") })
+        let served = Set(router.routes.map { "\($0.method.rawValue) \($0.path.description)" }.filter { ($0.contains(" /v1/") || $0.contains(" /pilotage")) && !$0.hasSuffix("/v1/enroll") })
         let covered = Set(Self.endpoints.map { "\($0.0.rawValue) \($0.1.split(separator: "?")[0])" })
         let templates = served.map { route -> (String, NSRegularExpression) in
             let marked = route.replacingOccurrences(of: "\\{[a-zA-Z0-9]+\\}", with: "PARAMETRE", options: .regularExpression)

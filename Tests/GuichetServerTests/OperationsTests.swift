@@ -27,7 +27,7 @@ import Testing
     /// Every route the router serves is described in openapi.yaml, and nothing else is.
     @Test func openAPIDescribesExactlyTheRoutes() async throws {
         let h = try await Harness.make()
-        let router = buildRouter(sync: h.sync, blobs: try BlobStore(root: h.directory), registry: PrometheusCollectorRegistry(),
+        let router = try buildRouter(sync: h.sync, blobs: try BlobStore(root: h.directory), registry: PrometheusCollectorRegistry(),
                                  offres: try OffreService(store: h.store, clock: h.clock))
         let served = Set(router.routes.map { "\($0.method.rawValue) \($0.path.description)" })
         let spec = try OpenAPIDocument.text()

@@ -8,7 +8,7 @@ public struct GuichetServerCommand: AsyncParsableCommand {
         commandName: "guichet-server",
         abstract: "Serveur central de la demande de logement social de la métropole.",
         subcommands: [ServeCommand.self, GuichetCommand.self, DeviceCommand.self, ConflictsCommand.self, OffreCommand.self, MatchCommand.self,
-                      CotationCommand.self, DemoCommand.self],
+                      CotationCommand.self, DemoCommand.self, StaffCommand.self, RapportCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 

@@ -53,6 +53,10 @@ public enum DemoSeed {
                             try WireCoding.encoder.encode(Change(seq: seq, body: .piece(piece)))
                         })
                         try tx.insertPiece(PieceRow(piece: piece, deviceId: "demo", seq: pseq))
+                        try tx.appendFait(.piece(piece, recuLe: now))
+                    }
+                    for f in FaitPilotage.historique(s.demande, guichetOrigine: s.guichetCode, pieces: try tx.pieces(demandeId: s.demande.id), recuLe: now) {
+                        try tx.appendFait(f)
                     }
                 }
             }
@@ -67,6 +71,7 @@ public enum DemoSeed {
                         try WireCoding.encoder.encode(Change(seq: seq, body: .accueil(a)))
                     })
                     try tx.insertAccueil(AccueilRow(accueil: a, demandeId: a.demandeId, deviceId: "demo", receivedAt: now, seq: seq))
+                    try tx.appendFait(.accueil(a, recuLe: now))
                 }
             }
         }
@@ -75,6 +80,7 @@ public enum DemoSeed {
             for o in metropole.offres {
                 try tx.upsertOffre(o)
                 try tx.appendOffreEvent(OffreEvent(offreId: o.id, at: now, par: "demo", type: "publiee"))
+                try tx.appendFait(.offre(o, evenement: "publiee", jour: min(jour, o.disponibleLe.ajoutant(mois: -1)), recuLe: now))
             }
             try tx.appendAudit(AuditEntry(at: now, deviceId: nil, guichetCode: nil, agent: "cli", hlc: nil, commandNumber: nil, action: "demo.seed",
                                           entityId: nil, outcome: "applied", details: "demandes \(demandes), offres \(offres), graine \(graine)"))

@@ -77,6 +77,7 @@ public struct OffreService: Sendable {
         let offre = saisie.offre(id: UUID.v7(now: now, using: &rng))
         try tx.upsertOffre(offre)
         try tx.appendOffreEvent(OffreEvent(offreId: offre.id, at: now, par: par, type: "publiee"))
+        try tx.appendFait(.offre(offre, evenement: "publiee", jour: Jour(now, timeZone: .paris), recuLe: now))
         return "publiee"
     }
 
@@ -112,6 +113,7 @@ public struct OffreService: Sendable {
             o.statut = statut
             try tx.upsertOffre(o)
             try tx.appendOffreEvent(OffreEvent(offreId: id, at: now, par: par, type: statut.rawValue))
+            try tx.appendFait(.offre(o, evenement: statut.rawValue, jour: Jour(now, timeZone: .paris), recuLe: now))
             return o
         }
     }
@@ -140,7 +142,12 @@ public struct OffreService: Sendable {
         let o = try await changerStatut(id, vers: .candidatsDesignes, par: par, bailleur: bailleur)
         let now = clock.now()
         let details = "grille \(grille.version); demandes \(demandes.map { $0.uuidString.lowercased() }.joined(separator: ","))"
-        try await store.write { tx in try tx.appendOffreEvent(OffreEvent(offreId: id, at: now, par: par, type: "designation", details: details)) }
+        try await store.write { tx in
+            try tx.appendOffreEvent(OffreEvent(offreId: id, at: now, par: par, type: "designation", details: details))
+            for d in demandes {
+                try tx.appendFait(FaitPilotage(nature: .proposition, guichet: nil, jour: Jour(now, timeZone: .paris), entite: d, recuLe: now))
+            }
+        }
         return o
     }
 

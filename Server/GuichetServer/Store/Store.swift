@@ -83,6 +83,15 @@ public protocol StoreTransaction {
     func demandeSnapshots(after cursor: Int64, limit: Int) throws -> [(Int64, Data)]
     /// Pièces of a demande, oldest first.
     func pieces(demandeId: UUID) throws -> [Piece]
+
+    // Pilotage: facts written in the same transaction as the change they come from; staff accounts.
+    func appendFait(_ fait: FaitPilotage) throws
+    /// Facts after `id`, in commit order, with their ids.
+    func faits(after id: Int64, limit: Int) throws -> [(Int64, FaitPilotage)]
+    func insertStaff(_ row: StaffRow) throws
+    func staff(login: String) throws -> StaffRow?
+    func staffs() throws -> [StaffRow]
+    func updateStaff(_ row: StaffRow) throws
 }
 
 /// Who a read is for: one device of one guichet, or every demande (métropole staff).

@@ -7,6 +7,11 @@ public struct GuichetRow: Sendable, Hashable, Codable {
     public var guichet: Guichet
     public var createdAt: Date
     public var revokedAt: Date?
+    public init(guichet: Guichet, createdAt: Date, revokedAt: Date? = nil) {
+        self.guichet = guichet
+        self.createdAt = createdAt
+        self.revokedAt = revokedAt
+    }
 }
 
 /// An enrolled device; only the token's SHA-256 is stored.
@@ -142,4 +147,22 @@ public struct AccueilRow: Sendable, Hashable {
     public var deviceId: String
     public var receivedAt: Date
     public var seq: Int64
+}
+
+/// A métropole staff account of the pilotage dashboard. The password is stored as a bcrypt hash only.
+public struct StaffRow: Sendable, Hashable {
+    public var login: String
+    public var nom: String
+    public var passwordHash: String
+    public var createdAt: Date
+    public var disabledAt: Date?
+    public var lastLoginAt: Date?
+    public init(login: String, nom: String, passwordHash: String, createdAt: Date, disabledAt: Date? = nil, lastLoginAt: Date? = nil) {
+        self.login = login
+        self.nom = nom
+        self.passwordHash = passwordHash
+        self.createdAt = createdAt
+        self.disabledAt = disabledAt
+        self.lastLoginAt = lastLoginAt
+    }
 }

@@ -32,6 +32,7 @@ extension CommandProcessor {
             DemandeRow(demande: deposee, version: 0, guichetOrigine: guichet.code, updatedSeq: 0, fieldOrigins: [:]))
         let (version, seq) = try save(enregistree, previous: nil, origins: ["": context.origin(agent: command.agent)])
         _ = try tx.addToScope(demandeId: d.id, guichetCode: guichet.code, seq: seq)
+        if let f = FaitPilotage.enregistrement(enregistree, guichet: guichet.code, jour: jour(command), recuLe: now) { try tx.appendFait(f) }
         try audit(command, entity: d.id.uuidString.lowercased(), details: "numeroUnique attribué")
         return AppliedResult(entityId: d.id, version: version, numeroUnique: numero, seq: seq)
     }
@@ -72,6 +73,7 @@ extension CommandProcessor {
             let (version, seq) = try save(merged, previous: row, origins: Dictionary(uniqueKeysWithValues: merge.appliedPaths.map { ($0, origin) }))
             applied.version = version
             applied.seq = seq
+            try fait(.modification, command, entite: row.demande.id)
             current = DemandeRow(demande: merged, version: version, guichetOrigine: row.guichetOrigine, updatedSeq: seq, fieldOrigins: row.fieldOrigins)
         }
         try joinScope(current, seq: applied.seq)
@@ -116,6 +118,7 @@ extension CommandProcessor {
         let d = try transition(t, row)
         let (version, seq) = try save(d, previous: row, origins: [:])
         try joinScope(row, seq: seq)
+        try fait(.renouvellement, command, jour: r.le, entite: d.id)
         try audit(command, entity: d.id.uuidString.lowercased(), details: t.nom)
         return AppliedResult(entityId: d.id, version: version, numeroUnique: d.numeroUnique, seq: seq)
     }
@@ -125,6 +128,7 @@ extension CommandProcessor {
         let row = try demandeVisible(r.demandeId)
         let d = try transition(.radier(r.radiation), row)
         let (version, seq) = try save(d, previous: row, origins: [:])
+        try fait(.radiation, command, jour: r.radiation.le, entite: d.id, code: r.radiation.motif.rawValue)
         try audit(command, entity: d.id.uuidString.lowercased(), details: "motif: \(r.radiation.motif.rawValue)")
         return AppliedResult(entityId: d.id, version: version, numeroUnique: d.numeroUnique, seq: seq)
     }

@@ -29,6 +29,10 @@ extension CommandProcessor {
             try WireCoding.encoder.encode(Change(seq: seq, body: .piece(piece)))
         })
         try tx.insertPiece(PieceRow(piece: piece, deviceId: context.device.id, seq: seq))
+        try tx.appendFait(.piece(piece, recuLe: now))
+        // Completeness may have changed: the stock sees the demande's new state.
+        try tx.appendFait(.etat(row.demande, guichetOrigine: row.guichetOrigine, pieces: try tx.pieces(demandeId: row.demande.id), guichet: nil,
+                                jour: today, recuLe: now))
         try joinScope(row, seq: seq)
         try audit(command, entity: piece.id.uuidString.lowercased(), details: "type: \(a.type.rawValue); demande: \(row.demande.id.uuidString.lowercased())")
         return AppliedResult(entityId: piece.id, version: row.version, numeroUnique: row.demande.numeroUnique, seq: seq)
@@ -61,6 +65,7 @@ extension CommandProcessor {
             try WireCoding.encoder.encode(Change(seq: seq, body: .accueil(stored)))
         })
         try tx.insertAccueil(AccueilRow(accueil: stored, demandeId: stored.demandeId, deviceId: context.device.id, receivedAt: now, seq: seq))
+        try tx.appendFait(.accueil(stored, recuLe: now))
         if let row = demandeRow { try joinScope(row, seq: seq) }
         try audit(command, entity: stored.id.uuidString.lowercased(), details: "type: \(stored.type.rawValue)")
         return AppliedResult(entityId: stored.id, seq: seq)

@@ -103,7 +103,20 @@ struct CommandProcessor {
         var fieldOrigins = previous?.fieldOrigins ?? [:]
         fieldOrigins.merge(origins) { _, new in new }
         try tx.upsertDemande(DemandeRow(demande: demande, version: version, guichetOrigine: guichetOrigine, updatedSeq: seq, fieldOrigins: fieldOrigins))
+        try tx.appendFait(.etat(demande, guichetOrigine: guichetOrigine, pieces: try tx.pieces(demandeId: demande.id), guichet: nil, jour: today, recuLe: now))
         return (version, seq)
+    }
+
+    /// The Europe/Paris day the command was made at the guichet: its stamp, never after the server's now (a clock
+    /// running ahead does not book events in the future).
+    func jour(_ command: Command) -> Jour {
+        let millis = min(command.hlc.wallMillis, Int64(now.timeIntervalSince1970 * 1000))
+        return Jour(Date(timeIntervalSince1970: Double(millis) / 1000), timeZone: .paris)
+    }
+
+    /// Records a pilotage fact of this guichet, in the command's transaction.
+    func fait(_ nature: FaitPilotage.Nature, _ command: Command, jour: Jour? = nil, entite: UUID?, code: String? = nil) throws {
+        try tx.appendFait(FaitPilotage(nature: nature, guichet: guichet.code, jour: jour ?? self.jour(command), entite: entite, code: code, recuLe: now))
     }
 
     /// The demande joins this guichet's scope (it handled it); a snapshot is sent so its devices get the state.

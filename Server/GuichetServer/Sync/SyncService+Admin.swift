@@ -136,6 +136,8 @@ extension SyncService {
                 var origins = d.fieldOrigins
                 origins[row.notice.path] = row.notice.proposedBy
                 try tx.upsertDemande(DemandeRow(demande: demande, version: version, guichetOrigine: d.guichetOrigine, updatedSeq: seq, fieldOrigins: origins))
+                try tx.appendFait(.etat(demande, guichetOrigine: d.guichetOrigine, pieces: try tx.pieces(demandeId: demande.id), guichet: nil,
+                                        jour: Jour(now, timeZone: .paris), recuLe: now))
             }
             row.resolvedAt = now
             row.resolution = resolution

@@ -16,6 +16,7 @@ final class TestClock: ServerClock, @unchecked Sendable {
     init(_ date: Date) { self.date = date }
     func now() -> Date { lock.withLock { date } }
     func advance(_ seconds: TimeInterval) { lock.withLock { date = date.addingTimeInterval(seconds) } }
+    func set(_ d: Date) { lock.withLock { date = d } }
 }
 
 /// A server on a temporary folder (SQLite file + blobs) with a controlled clock.

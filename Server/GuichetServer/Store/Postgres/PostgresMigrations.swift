@@ -75,6 +75,16 @@ enum PostgresMigrations {
             """,
             "CREATE INDEX change_log_demande_snapshots ON change_log(seq) WHERE visibility = 'demande'",
         ]),
+        ("v3-pilotage", [
+            """
+            CREATE TABLE pilotage_fait (id BIGSERIAL PRIMARY KEY, nature TEXT NOT NULL, guichet_code TEXT, jour TEXT NOT NULL, entite TEXT,
+              code TEXT, valeur BIGINT, detail TEXT, recu_le_ms BIGINT NOT NULL)
+            """,
+            """
+            CREATE TABLE staff (login TEXT PRIMARY KEY, nom TEXT NOT NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL,
+              disabled_at TEXT, last_login_at TEXT)
+            """,
+        ]),
     ]
 
     static func migrate(_ connection: PostgresConnection, logger: Logger) throws {

@@ -344,6 +344,47 @@ struct PostgresTransaction: StoreTransaction {
     func accueilExists(id: UUID) throws -> Bool {
         try one("SELECT 1 AS x FROM accueil WHERE id = \(id.uuidString.lowercased())") != nil
     }
+
+    // MARK: Pilotage
+
+    func appendFait(_ f: FaitPilotage) throws {
+        let valeur = f.valeur.map(Int64.init)
+        try execute("""
+            INSERT INTO pilotage_fait (nature, guichet_code, jour, entite, code, valeur, detail, recu_le_ms)
+            VALUES (\(f.nature.rawValue), \(f.guichet), \(f.jour.description), \(f.entite?.uuidString.lowercased()), \(f.code), \(valeur),
+                    \(try C.faitDetail(f)), \(C.millis(f.recuLe)))
+            """)
+    }
+
+    func faits(after id: Int64, limit: Int) throws -> [(Int64, FaitPilotage)] {
+        try rows("SELECT * FROM pilotage_fait WHERE id > \(id) ORDER BY id LIMIT \(limit)").map { r in
+            (try r.get("id"), try C.fait(nature: try r.get("nature"), guichet: try r.get("guichet_code"), jour: try r.get("jour"),
+                                        entite: try r.get("entite"), code: try r.get("code"), valeur: (try r.get("valeur", as: Int64?.self)).map(Int.init),
+                                        detail: try r.get("detail"), recuLe: try r.get("recu_le_ms")))
+        }
+    }
+
+    func insertStaff(_ row: StaffRow) throws {
+        try execute("INSERT INTO staff (login, nom, password_hash, created_at) VALUES (\(row.login), \(row.nom), \(row.passwordHash), \(C.text(row.createdAt)))")
+        try updateStaff(row)
+    }
+
+    func staff(login: String) throws -> StaffRow? { try one("SELECT * FROM staff WHERE login = \(login)").map(Self.staffRow) }
+
+    func staffs() throws -> [StaffRow] { try rows("SELECT * FROM staff ORDER BY login").map(Self.staffRow) }
+
+    func updateStaff(_ row: StaffRow) throws {
+        try execute("""
+            UPDATE staff SET nom = \(row.nom), password_hash = \(row.passwordHash), disabled_at = \(row.disabledAt.map(C.text)),
+              last_login_at = \(row.lastLoginAt.map(C.text)) WHERE login = \(row.login)
+            """)
+    }
+
+    static func staffRow(_ r: PGRow) throws -> StaffRow {
+        StaffRow(login: try r.get("login"), nom: try r.get("nom"), passwordHash: try r.get("password_hash"),
+                 createdAt: C.date(try r.get("created_at")) ?? .distantPast, disabledAt: C.date(try r.get("disabled_at")),
+                 lastLoginAt: C.date(try r.get("last_login_at")))
+    }
 }
 
 /// A row read by name.

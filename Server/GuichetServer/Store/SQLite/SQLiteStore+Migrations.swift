@@ -73,6 +73,16 @@ extension SQLiteStore {
                 CREATE INDEX change_log_demande_snapshots ON change_log(seq) WHERE visibility = 'demande';
                 """)
         }
+        m.registerMigration("v3-pilotage") { db in
+            try db.execute(sql: """
+                CREATE TABLE pilotage_fait (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT, nature TEXT NOT NULL, guichet_code TEXT, jour TEXT NOT NULL, entite TEXT,
+                  code TEXT, valeur INTEGER, detail TEXT, recu_le_ms INTEGER NOT NULL);
+                CREATE TABLE staff (
+                  login TEXT PRIMARY KEY, nom TEXT NOT NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL,
+                  disabled_at TEXT, last_login_at TEXT);
+                """)
+        }
         return m
     }
 }

@@ -321,4 +321,41 @@ struct SQLiteTransaction: StoreTransaction {
             arguments: [a.id.uuidString.lowercased(), a.guichetCode, a.type.rawValue, C.text(a.le), row.demandeId?.uuidString.lowercased(),
                         row.deviceId, C.text(row.receivedAt), row.seq, try C.json(a)])
     }
+
+    // MARK: Pilotage
+
+    func appendFait(_ f: FaitPilotage) throws {
+        try db.execute(sql: "INSERT INTO pilotage_fait (nature, guichet_code, jour, entite, code, valeur, detail, recu_le_ms) VALUES (?,?,?,?,?,?,?,?)",
+            arguments: [f.nature.rawValue, f.guichet, f.jour.description, f.entite?.uuidString.lowercased(), f.code, f.valeur,
+                        try C.faitDetail(f), C.millis(f.recuLe)])
+    }
+
+    func faits(after id: Int64, limit: Int) throws -> [(Int64, FaitPilotage)] {
+        try Row.fetchAll(db, sql: "SELECT * FROM pilotage_fait WHERE id > ? ORDER BY id LIMIT ?", arguments: [id, limit]).map { r in
+            (r["id"], try C.fait(nature: r["nature"], guichet: r["guichet_code"], jour: r["jour"], entite: r["entite"], code: r["code"],
+                                 valeur: r["valeur"], detail: r["detail"], recuLe: r["recu_le_ms"]))
+        }
+    }
+
+    func insertStaff(_ row: StaffRow) throws {
+        try db.execute(sql: "INSERT INTO staff (login, nom, password_hash, created_at) VALUES (?,?,?,?)",
+            arguments: [row.login, row.nom, row.passwordHash, C.text(row.createdAt)])
+        try updateStaff(row)
+    }
+
+    func staff(login: String) throws -> StaffRow? {
+        try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE login = ?", arguments: [login]).map(Self.staffRow)
+    }
+
+    func staffs() throws -> [StaffRow] { try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY login").map(Self.staffRow) }
+
+    func updateStaff(_ row: StaffRow) throws {
+        try db.execute(sql: "UPDATE staff SET nom = ?, password_hash = ?, disabled_at = ?, last_login_at = ? WHERE login = ?",
+            arguments: [row.nom, row.passwordHash, row.disabledAt.map(C.text), row.lastLoginAt.map(C.text), row.login])
+    }
+
+    static func staffRow(_ r: Row) -> StaffRow {
+        StaffRow(login: r["login"], nom: r["nom"], passwordHash: r["password_hash"], createdAt: C.date(r["created_at"]) ?? .distantPast,
+                 disabledAt: C.date(r["disabled_at"]), lastLoginAt: C.date(r["last_login_at"]))
+    }
 }
