@@ -11,7 +11,7 @@ import Logging
 @main
 struct GuichetBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "guichet-bench", abstract: "Mesures de performance de Guichet.",
-                                                    subcommands: [Match.self, Sync.self, Indicateurs.self])
+                                                    subcommands: [Match.self, Sync.self, Indicateurs.self, Reseau.self, Piece.self])
 
     struct Match: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Une offre contre N demandes actives, explications comprises ; top 3 de M offres.")
