@@ -65,7 +65,7 @@ public struct EtatDemandePilotage: Sendable, Hashable, Codable {
     }
 
     /// End of validity: one year after the anchor (R441-2-7).
-    public var finValidite: Jour? { ancrage.map { Echeances(ancrage: $0).finValidite } }
+    public var finValidite: Jour? { ancrage.map { $0.ajoutant(mois: 12) } }  // = Echeances(ancrage:).finValidite
 
     static func normaliser(_ s: String) -> String {
         s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))

@@ -114,6 +114,29 @@ import Testing
         }
     }
 
+    /// A device whose clock runs a day ahead books nothing in the future: an event without its own date counts on
+    /// the server's day; its own accueil date is what it declares, bounded the same way for the pilotage day.
+    @Test func aClockOneDayAheadBooksNothingInTheFuture() async throws {
+        let h = try await Harness.make()
+        h.clock.set(Self.instant("2026-11-10T10:00:00Z"))
+        let gre = try await h.device("GRE01", niveau: .trois)
+        let met = try await h.device("MET01", niveau: .trois, type: .metropole)
+        let d = Fixtures.demande()
+        try await h.app().test(.router) { client in
+            _ = try await client.push(gre, [gre.command(.registerDemande(RegisterDemande(demande: d, depot: Jour(2026, 11, 10)!)))])
+            let change = FieldChange(path: "precisions", old: .null, new: .string("rappeler le matin"))
+            let r = try await client.push(gre, [gre.command(.updateDemande(UpdateDemande(demandeId: d.id, baseVersion: 1, changes: [change])),
+                                                            skewMillis: 86_400_000)])
+            #expect(try r.decode(PushResponse.self).outcomes.first?.status == .applied)
+            let i = try await Self.indicateurs(client, met, "du=2026-11-10&au=2026-11-11&pas=jour")
+            #expect(i.serie.map(\.debut) == [Jour(2026, 11, 10)!, Jour(2026, 11, 11)!])
+            #expect(i.demandes.modifiees == 1)
+            let parJour = try await Self.indicateurs(client, met, "du=2026-11-11&au=2026-11-11")
+            #expect(parJour.demandes.modifiees == 0, "not booked on the device's tomorrow")
+            #expect(i.reseau.first { $0.code == "GRE01" }?.horlogeSignalee == true)
+        }
+    }
+
     @Test func aDemandeWithoutProposalForSixMonthsIsListedUntilItIsProposed() async throws {
         let h = try await Harness.make()
         h.clock.set(Self.instant("2026-04-02T09:00:00Z"))

@@ -62,7 +62,7 @@ struct PilotageRoutes {
                 await sessions.fermer(jeton)
             }
             var r = Self.redirection("/pilotage/connexion")
-            r.setCookie(Cookie(name: Self.cookieSession, value: "", maxAge: 0, path: "/pilotage", secure: Self.tls(request), httpOnly: true, sameSite: .strict))
+            r.setCookie(Cookie(name: Self.cookieSession, value: "", maxAge: 0, path: "/", secure: Self.tls(request), httpOnly: true, sameSite: .strict))
             return r
         }
         router.get("v1/indicateurs") { request, _ in
@@ -131,7 +131,8 @@ struct PilotageRoutes {
         await throttle.succes("login:" + login)
         let (jeton, _) = await sessions.ouvrir(compte)
         var r = Self.redirection("/pilotage")
-        r.setCookie(Cookie(name: Self.cookieSession, value: jeton, maxAge: Int(StaffSessions.dureeMax), path: "/pilotage", secure: Self.tls(request),
+        // Path=/ so the browser also sends it to /v1/indicateurs (the dashboard's JSON).
+        r.setCookie(Cookie(name: Self.cookieSession, value: jeton, maxAge: Int(StaffSessions.dureeMax), path: "/", secure: Self.tls(request),
                            httpOnly: true, sameSite: .strict))
         return r
     }

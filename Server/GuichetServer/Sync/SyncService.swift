@@ -8,6 +8,9 @@ public struct SyncService: Sendable {
     public let configuration: SyncConfiguration
     public let clock: any ServerClock
 
+    /// How stale a device's recorded last contact may be before a pull refreshes it.
+    static let lastSeenGranularity: TimeInterval = 30
+
     public init(store: any Store, configuration: SyncConfiguration = SyncConfiguration(), clock: any ServerClock = SystemClock()) {
         self.store = store
         self.configuration = configuration
@@ -189,11 +192,15 @@ public struct SyncService: Sendable {
                             checkpoint: Checkpoint(seq: maxSeq, count: digest.count, digest: digest.hex))
         }
         let now = clock.now()
-        try await store.write { tx in
-            guard var device = try tx.device(id: context.device.id) else { return }
-            device.lastSeenAt = now
-            device.lastPullSeq = max(device.lastPullSeq, cursor)
-            try tx.updateDevice(device)
+        // A pull is a read: its only write is the device's last contact (network health). Skipped when recorded
+        // less than 30 s ago, so desks polling an idle stream do not queue behind writers for an fsync each.
+        if context.device.lastSeenAt.map({ now.timeIntervalSince($0) >= Self.lastSeenGranularity || $0 > now }) ?? true {
+            try await store.write { tx in
+                guard var device = try tx.device(id: context.device.id) else { return }
+                device.lastSeenAt = now
+                device.lastPullSeq = max(device.lastPullSeq, cursor)
+                try tx.updateDevice(device)
+            }
         }
         return page
     }
