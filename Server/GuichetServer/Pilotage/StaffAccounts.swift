@@ -52,8 +52,7 @@ public struct StaffAccounts: Sendable {
             guard try tx.staff(login: l) == nil else { throw AdminError(code: "existe", message: "Le compte « \(l) » existe déjà.") }
             let row = StaffRow(login: l, nom: nom, passwordHash: hash, createdAt: now)
             try tx.insertStaff(row)
-            try tx.appendAudit(AuditEntry(at: now, deviceId: nil, guichetCode: nil, agent: "cli", hlc: nil, commandNumber: nil, action: "staff.create",
-                                          entityId: l, outcome: "applied", details: nil))
+            try Self.auditer(tx, "staff.create", login: l, par: "cli", at: now)
             return row
         }
     }
@@ -67,8 +66,7 @@ public struct StaffAccounts: Sendable {
             guard var row = try tx.staff(login: l) else { throw AdminError(code: "inconnu", message: "Aucun compte « \(l) ».") }
             row.passwordHash = hash
             try tx.updateStaff(row)
-            try tx.appendAudit(AuditEntry(at: now, deviceId: nil, guichetCode: nil, agent: "cli", hlc: nil, commandNumber: nil, action: "staff.password",
-                                          entityId: l, outcome: "applied", details: nil))
+            try Self.auditer(tx, "staff.password", login: l, par: "cli", at: now)
         }
     }
 
@@ -79,13 +77,18 @@ public struct StaffAccounts: Sendable {
             guard var row = try tx.staff(login: l) else { throw AdminError(code: "inconnu", message: "Aucun compte « \(l) ».") }
             row.disabledAt = row.disabledAt ?? now
             try tx.updateStaff(row)
-            try tx.appendAudit(AuditEntry(at: now, deviceId: nil, guichetCode: nil, agent: "cli", hlc: nil, commandNumber: nil, action: "staff.disable",
-                                          entityId: l, outcome: "applied", details: nil))
+            try Self.auditer(tx, "staff.disable", login: l, par: "cli", at: now)
         }
     }
 
     public func actif(login: String) async throws -> Bool {
         try await store.read { tx in try tx.staff(login: login) }.map { $0.disabledAt == nil } ?? false
+    }
+
+    /// Who did what to which account (never the password).
+    static func auditer(_ tx: any StoreTransaction, _ action: String, login: String, par: String, at now: Date) throws {
+        try tx.appendAudit(AuditEntry(at: now, deviceId: nil, guichetCode: nil, agent: par, hlc: nil, commandNumber: nil, action: action,
+                                      entityId: login, outcome: "applied", details: nil))
     }
 
     public func liste() async throws -> [StaffRow] { try await store.read { tx in try tx.staffs() } }
@@ -103,8 +106,7 @@ public struct StaffAccounts: Sendable {
         let c = compte
         try await store.write { tx in
             try tx.updateStaff(c)
-            try tx.appendAudit(AuditEntry(at: now, deviceId: nil, guichetCode: nil, agent: c.login, hlc: nil, commandNumber: nil, action: "staff.login",
-                                          entityId: c.login, outcome: "applied", details: nil))
+            try Self.auditer(tx, "staff.login", login: c.login, par: c.login, at: now)
         }
         return compte
     }

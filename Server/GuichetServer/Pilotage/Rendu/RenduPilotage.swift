@@ -350,7 +350,7 @@ enum Libelles {
             .jours("demandes.delaiEnregistrement.medianeJours", "Délai médian entre dépôt et enregistrement", d.delaiEnregistrement.medianeJours),
             .jours("demandes.delaiEnregistrement.p90Jours", "Délai au 9e décile entre dépôt et enregistrement", d.delaiEnregistrement.p90Jours),
             .taux("demandes.delaiEnregistrement.partHorsDelai", "Part enregistrée au-delà du délai légal d'un mois", d.delaiEnregistrement.partHorsDelai),
-            .compte("demandes.delaiPremierRendezVous.nombre", "Premiers rendez-vous tenus après un dépôt", d.delaiPremierRendezVous.nombre),
+            .compte("demandes.delaiPremierRendezVous.nombre", "Premiers rendez-vous tenus après l'enregistrement", d.delaiPremierRendezVous.nombre),
             .jours("demandes.delaiPremierRendezVous.medianeJours", "Délai médian entre enregistrement et premier rendez-vous", d.delaiPremierRendezVous.medianeJours),
             .jours("demandes.delaiPremierRendezVous.p90Jours", "Délai au 9e décile entre enregistrement et premier rendez-vous", d.delaiPremierRendezVous.p90Jours),
             .taux("demandes.delaiPremierRendezVous.partHorsDelai", "Part des premiers rendez-vous au-delà d'un mois", d.delaiPremierRendezVous.partHorsDelai),
