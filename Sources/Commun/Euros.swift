@@ -18,6 +18,8 @@ public struct Euros: Sendable, Hashable, Comparable, Codable, ExpressibleByInteg
     public static func - (a: Euros, b: Euros) -> Euros { Euros(centimes: a.centimes - b.centimes) }
     public static func * (a: Euros, n: Int) -> Euros { Euros(centimes: a.centimes * n) }
     public static let zero = Euros(centimes: 0)
+    /// The largest amount a document may carry, exclusive (10¹² €).
+    public static let limiteEuros = 1_000_000_000_000
 
     public var description: String {
         let sign = centimes < 0 ? "-" : ""
@@ -27,12 +29,16 @@ public struct Euros: Sendable, Hashable, Comparable, Codable, ExpressibleByInteg
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
+        // Bounded (under a thousand billion euros) so centimes and every product the rules compute stay in Int.
         if let i = try? c.decode(Int.self) {
+            guard i > -Self.limiteEuros, i < Self.limiteEuros else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "montant invalide"))
+            }
             self.init(i)
             return
         }
         let d = try c.decode(Double.self)
-        guard d.isFinite, abs(d) < 1e12 else {
+        guard d.isFinite, abs(d) < Double(Self.limiteEuros) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "montant invalide"))
         }
         self.init(centimes: Int((d * 100).rounded()))

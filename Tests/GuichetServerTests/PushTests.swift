@@ -267,3 +267,48 @@ import Testing
         }
     }
 }
+
+/// Findings of the API fuzzing (scripts/fuzz-api.sh), kept as regression tests: each once crashed the server or
+/// answered 500.
+@Suite struct FuzzRegressionTests {
+    @Test func anAmountBeyondTheBoundIsAMalformedRequestNotACrash() throws {
+        for texte in ["92233720368547759", "-9223372036854775808", "1e308", "-2.8462414331494214e+17", "1000000000000"] {
+            #expect(throws: DecodingError.self, "\(texte)") { try WireCoding.decoder.decode(Euros.self, from: Data(texte.utf8)) }
+        }
+        #expect(try WireCoding.decoder.decode(Euros.self, from: Data("999999999999".utf8)).centimes == 99_999_999_999_900)
+    }
+
+    @Test(arguments: StoreKind.allCases) func anImpossibleStampIsRefusedWholeAndAppliesNothing(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
+        let device = try await h.device("GRE01")
+        try await h.app().test(.router) { client in
+            var command = device.command(.recordAccueil(RecordAccueil(accueil: device.accueil())))
+            command.hlc = HLCStamp(wallMillis: .min, counter: 0, device: device.id)
+            let r = try await client.push(device, [command])
+            #expect(r.status == .badRequest)
+            #expect(r.problem?.code == "malformedRequest")
+            #expect(r.problem?.detail.contains("Horodatage invalide") == true)
+        }
+        #expect(try await h.store.read { tx in try tx.device(id: device.id)?.lastApplied } == 0)
+    }
+
+    @Test(arguments: StoreKind.allCases) func aChangeWithABadPathOrValueIsRefusedAndRecordsNoConflict(_ kind: StoreKind) async throws {
+        let h = try await Harness.make(kind)
+        let device = try await h.device("GRE01")
+        let staff = try await h.device("GAM01", niveau: .trois, type: .metropole)
+        let d = Fixtures.demande()
+        try await h.app().test(.router) { client in
+            _ = try await client.push(device, [device.command(.registerDemande(RegisterDemande(demande: d, depot: Jour(2026, 3, 14)!)))])
+            for path in ["", ".", "9/ð", "coDemandeurs[]", "demandeur..nomUsage", "coDemandeurs[99999999999999999999999]"] {
+                let change = FieldChange(path: path, old: .null, new: .number(1))
+                let r = try await client.push(device, [device.command(.updateDemande(UpdateDemande(demandeId: d.id, baseVersion: 1, changes: [change])))])
+                #expect(try r.decode(PushResponse.self).outcomes.first?.rejection?.code == "validation", "« \(path) »")
+            }
+            // A stale old value with a value of the wrong type: refused, not recorded as a conflict staff cannot apply.
+            let change = FieldChange(path: "enfantsANaitre", old: .number(7), new: .string("beaucoup"))
+            let r = try await client.push(device, [device.command(.updateDemande(UpdateDemande(demandeId: d.id, baseVersion: 1, changes: [change])))])
+            #expect(try r.decode(PushResponse.self).outcomes.first?.rejection?.code == "validation")
+            #expect(try await client.call(.get, "/v1/conflicts", device: staff).decode([ConflictRecord].self).isEmpty)
+        }
+    }
+}

@@ -82,7 +82,10 @@ struct OffreRoutes {
         let header = "reference;rpls;commune_insee;adresse;typologie;surface;loyer;charges;financement;etage;ascenseur;accessibilite;disponible_le;reservataire"
         func q(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         // Sign apart: -0.05 € must stay negative (and be refused), not become 0.05 €.
-        let euros = { (e: Euros) in (e.centimes < 0 ? "-" : "") + String(format: "%d.%02d", abs(e.centimes) / 100, abs(e.centimes) % 100) }
+        let euros = { (e: Euros) in
+            let c = e.centimes.magnitude
+            return (e.centimes < 0 ? "-" : "") + "\(c / 100)." + (c % 100 < 10 ? "0" : "") + "\(c % 100)"
+        }
         let line = [q(o.referenceBailleur), q(o.rpls ?? ""), o.communeInsee, q(o.adresse), o.typologie.rawValue, String(o.surface), euros(o.loyer),
                     euros(o.charges), o.financement.rawValue, String(o.etage), o.ascenseur ? "oui" : "non", o.accessibilite.rawValue,
                     o.disponibleLe.description, o.reservataire.rawValue].joined(separator: ";")

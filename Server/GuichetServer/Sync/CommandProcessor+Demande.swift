@@ -44,6 +44,11 @@ extension CommandProcessor {
             throw Refus(rejection: Rejection(code: .transitionInterdite,
                 message: "La demande est \(row.demande.statut.libelle) : elle ne peut plus être modifiée.", current: row.snapshot))
         }
+        for change in u.changes where !Self.cheminValide(change.path) {
+            throw Refus(rejection: Rejection(code: .validation,
+                message: "Chemin de champ invalide « \(change.path.prefix(80)) » : attendu par exemple « coordonnees.telephone » ou « personnesACharge[0].prenoms ».",
+                current: row.snapshot))
+        }
         for change in u.changes {
             let racine = change.path.split(separator: ".").first.map { String($0.split(separator: "[").first ?? "") } ?? ""
             if Self.protectedPrefixes.contains(racine) {
@@ -77,6 +82,17 @@ extension CommandProcessor {
             current = DemandeRow(demande: merged, version: version, guichetOrigine: row.guichetOrigine, updatedSeq: seq, fieldOrigins: row.fieldOrigins)
         }
         try joinScope(current, seq: applied.seq)
+        // A conflict is recorded only for a value that could be applied: staff must be able to choose it.
+        for c in merge.conflicts {
+            do {
+                var essai = try JSONValue(encoding: merged)
+                try essai.set(c.proposed, at: c.path)
+                _ = try essai.decode(Demande.self)
+            } catch {
+                throw Refus(rejection: Rejection(code: .validation,
+                    message: "La valeur proposée pour « \(c.path) » ne correspond pas au type du champ.", current: row.snapshot))
+            }
+        }
         let notices = try merge.conflicts.map { c in try recordConflict(c.path, server: c.serverValue, proposed: c.proposed, row: row, command: command) }
         try audit(command, entity: row.demande.id.uuidString.lowercased(),
                   details: "champs: \(merge.appliedPaths.joined(separator: ","))" + (notices.isEmpty ? "" : "; conflits: \(notices.map(\.path).joined(separator: ","))"))
@@ -108,6 +124,24 @@ extension CommandProcessor {
             guard let cut = p.lastIndex(where: { $0 == "." || $0 == "[" }) else { return origins[""] }
             p = String(p[..<cut])
         }
+    }
+
+    /// `a.b[3].c`: names of letters and digits starting with a letter, indices of at most six digits.
+    static func cheminValide(_ path: String) -> Bool {
+        guard !path.isEmpty, path.count <= 200 else { return false }
+        for segment in path.split(separator: ".", omittingEmptySubsequences: false) {
+            var nom = Substring(segment)
+            if let ouvrant = segment.firstIndex(of: "[") {
+                guard segment.last == "]" else { return false }
+                let indice = segment[segment.index(after: ouvrant)..<segment.index(before: segment.endIndex)]
+                guard (1...6).contains(indice.count), indice.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+                nom = segment[..<ouvrant]
+            }
+            guard let premier = nom.first, premier.isASCII, premier.isLetter,
+                nom.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+            else { return false }
+        }
+        return true
     }
 
     func renew(_ r: RenewDemande, _ command: Command) throws -> AppliedResult {

@@ -121,9 +121,15 @@ extension SyncService {
             guard var row = try tx.conflict(id: id) else { throw Problem(.notFound, detail: "Aucun conflit \(id.uuidString.lowercased()).") }
             guard row.resolvedAt == nil else { throw Problem(.conflictAlreadyResolved, detail: "Ce conflit a déjà été résolu.") }
             if resolution == .applyProposed, let d = try tx.demande(id: row.notice.demandeId) {
-                var json = try JSONValue(encoding: d.demande)
-                try json.set(row.notice.proposedValue, at: row.notice.path)
-                let demande = try json.decode(Demande.self).normalisee()
+                let demande: Demande
+                do {
+                    var json = try JSONValue(encoding: d.demande)
+                    try json.set(row.notice.proposedValue, at: row.notice.path)
+                    demande = try json.decode(Demande.self).normalisee()
+                } catch {
+                    // Conflicts recorded before paths were checked may not apply (see CommandProcessor.update).
+                    throw Problem(.validationFailed, detail: "La valeur proposée ne s'applique pas au champ « \(row.notice.path) » : gardez la valeur du serveur.")
+                }
                 let problemes = ValidationDemande.problemes(demande, au: Jour(now, timeZone: .paris), communesConnues: configuration.communesConnues)
                 guard problemes.isEmpty else {
                     throw Problem(.validationFailed, detail: "La valeur proposée rend la demande invalide.", problemes: problemes)

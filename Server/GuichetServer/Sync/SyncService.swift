@@ -8,6 +8,9 @@ public struct SyncService: Sendable {
     public let configuration: SyncConfiguration
     public let clock: any ServerClock
 
+    /// 1 January 3000, in milliseconds since 1970: the latest wall time a stamp may carry.
+    static let maximumStampMillis: Int64 = 32_503_680_000_000
+
     /// How stale a device's recorded last contact may be before a pull refreshes it.
     static let lastSeenGranularity: TimeInterval = 30
 
@@ -100,6 +103,10 @@ public struct SyncService: Sendable {
         }
         if let bad = commands.first(where: { $0.number < 1 }) {
             throw Problem(.malformedRequest, detail: "Les numéros de commande commencent à 1 (reçu \(bad.number)).")
+        }
+        // A stamp before 1970 or after 2999 is no clock reading: a corrupt or forged command, refused as a whole.
+        if let bad = commands.first(where: { !(0...Self.maximumStampMillis).contains($0.hlc.wallMillis) }) {
+            throw Problem(.malformedRequest, detail: "Horodatage invalide pour la commande \(bad.number) : l'horloge de l'appareil donne une date impossible.")
         }
         let now = clock.now()
         let configuration = self.configuration
