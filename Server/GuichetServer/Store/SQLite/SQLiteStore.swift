@@ -4,9 +4,10 @@ import GuichetDomain
 import GuichetProtocol
 
 /// The embedded default store: one SQLite file (WAL) through GRDB, `synchronous=FULL` so a commit is on disk
-/// before anything is acknowledged.
+/// before anything is acknowledged; concurrent writes share one commit (`GroupCommit`).
 public struct SQLiteStore: Store {
     let writer: any DatabaseWriter
+    let group: GroupCommit
     public let location: String
 
     /// Opens (creating and migrating) the database at `path`.
@@ -20,6 +21,7 @@ public struct SQLiteStore: Store {
         let pool = try DatabasePool(path: path, configuration: config)
         try SQLiteStore.migrator.migrate(pool)
         self.writer = pool
+        self.group = GroupCommit(writer: pool)
         self.location = "sqlite:\(path)"
     }
 
@@ -31,11 +33,12 @@ public struct SQLiteStore: Store {
     init(queue: DatabaseQueue) throws {
         try SQLiteStore.migrator.migrate(queue)
         self.writer = queue
+        self.group = GroupCommit(writer: queue)
         self.location = "sqlite::memory:"
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
-        try await writer.write { db in try body(SQLiteTransaction(db: db)) }
+        try await group.write { db in try body(SQLiteTransaction(db: db)) }
     }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
