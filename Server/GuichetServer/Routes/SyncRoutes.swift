@@ -33,10 +33,11 @@ struct SyncRoutes {
             let device = try context.requireDevice()
             let cursor = try Self.integer(request, "cursor", default: 0)
             let limit = try Self.integer(request, "limit", default: Int64(PullPage.defaultLimit))
-            let page = try await sync.pull(device, cursor: cursor, limit: Int(clamping: limit))
+            let page = try await sync.pullEncoded(device, cursor: cursor, limit: Int(clamping: limit))
             var headers = HTTPFields()
             headers[HTTPField.Name(ProtocolVersion.serverSequenceHeader)!] = String(page.nextCursor)
-            return try jsonResponse(page, headers: headers)
+            headers[.contentType] = "application/json"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try page.json())))
         }
         group.post("token") { _, context in
             try jsonResponse(try await sync.rotateToken(try context.requireDevice()))

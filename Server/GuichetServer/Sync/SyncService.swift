@@ -175,28 +175,60 @@ public struct SyncService: Sendable {
 
     // MARK: Pull
 
+    /// A pull page as stored: each change is the JSON written when it was committed, sent as is.
+    public struct EncodedPullPage: Sendable {
+        public var changes: [Data]
+        public var nextCursor: Int64
+        public var hasMore: Bool
+        public var checkpoint: Checkpoint?
+
+        /// The page's JSON (`PullPage`'s wire form) with the stored changes spliced in: the server neither decodes
+        /// nor re-encodes them, which was two thirds of its time in an initial sync.
+        public func json() throws -> Data {
+            var out = Data("{\"changes\":[".utf8)
+            out.reserveCapacity(changes.reduce(64) { $0 + $1.count + 1 })
+            for (i, c) in changes.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(c)
+            }
+            out.append(contentsOf: Array("],\"nextCursor\":\(nextCursor),\"hasMore\":\(hasMore)".utf8))
+            if let checkpoint {
+                out.append(contentsOf: Array(",\"checkpoint\":".utf8))
+                out.append(try WireCoding.encoder.encode(checkpoint))
+            }
+            out.append(UInt8(ascii: "}"))
+            return out
+        }
+    }
+
     /// The changes after `cursor` the device may see; on the last page, the checkpoint of its scope.
     /// - Throws: `Problem` `.cursorAhead` when the cursor is beyond the server's sequence (reconcile instead).
     public func pull(_ context: DeviceContext, cursor: Int64, limit: Int) async throws -> PullPage {
+        let page = try await pullEncoded(context, cursor: cursor, limit: limit)
+        return PullPage(changes: try page.changes.map { try WireCoding.decoder.decode(Change.self, from: $0) }, nextCursor: page.nextCursor,
+                        hasMore: page.hasMore, checkpoint: page.checkpoint)
+    }
+
+    /// `pull`, with the changes left as stored (what the HTTP route sends).
+    public func pullEncoded(_ context: DeviceContext, cursor: Int64, limit: Int) async throws -> EncodedPullPage {
         let limit = max(1, min(limit, PullPage.maximumLimit))
         let audience = context.audience
-        let page: PullPage = try await store.read { tx in
+        let page: EncodedPullPage = try await store.read { tx in
             let maxSeq = try tx.maxSeq()
             guard cursor <= maxSeq, cursor >= 0 else {
                 throw Problem(.cursorAhead, detail: "Le curseur \(cursor) dépasse la séquence du serveur (\(maxSeq)) : réconciliez l'appareil.",
                               serverSeq: maxSeq)
             }
             let rows = try tx.changes(after: cursor, audience: audience, limit: limit + 1)
-            let changes = try rows.prefix(limit).map { try WireCoding.decoder.decode(Change.self, from: $0.1) }
             if rows.count > limit {
-                return PullPage(changes: changes, nextCursor: changes.last!.seq, hasMore: true)
+                return EncodedPullPage(changes: rows.prefix(limit).map(\.1), nextCursor: rows[limit - 1].0, hasMore: true)
             }
             var digest = ScopeDigest()
             for (id, version) in try tx.scopeVersions(guichetCode: audience.seesAll ? nil : audience.guichetCode) {
                 digest.add(id: id, version: version)
             }
-            return PullPage(changes: changes, nextCursor: maxSeq, hasMore: false,
-                            checkpoint: Checkpoint(seq: maxSeq, count: digest.count, digest: digest.hex))
+            return EncodedPullPage(changes: rows.map(\.1), nextCursor: maxSeq, hasMore: false,
+                                   checkpoint: Checkpoint(seq: maxSeq, count: digest.count, digest: digest.hex))
         }
         let now = clock.now()
         // A pull is a read: its only write is the device's last contact (network health). Skipped when recorded
