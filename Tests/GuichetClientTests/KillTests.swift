@@ -171,20 +171,7 @@ import Glibc
         for (i, (desk, _)) in desks.enumerated() {
             var engine = desk.engine(server.base)
             engine.retry = RetryPolicy(initialDelay: .milliseconds(50), maximumDelay: .milliseconds(500), maximumAttempts: 20)
-            var lastProgress = ContinuousClock.now
-            var pending = try await desk.outboxCount()
-            while true {
-                _ = try? await engine.sync()
-                let now = try await desk.outboxCount()
-                if now == 0 { break }
-                if now < pending { lastProgress = .now; pending = now }
-                if ContinuousClock.now - lastProgress > .seconds(10) {
-                    Issue.record("desk \(i): \(now) commande(s) bloquée(s) sans progrès depuis 10 s (graine \(seed))")
-                    break
-                }
-            }
-            // One more pull so the replica holds everything up to the server's current sequence.
-            _ = try await engine.sync()
+            try await desk.syncUntilDrained(engine, "desk \(i) (graine \(seed))")
         }
 
         // Nothing lost, nothing twice: the server holds exactly what the desks created.

@@ -81,19 +81,7 @@ import Testing
             for (i, desk) in desks.enumerated() {
                 var engine = SyncEngine(replica: desk.replica, transport: HTTPTransport(baseURL: viaProxy, timeout: .seconds(3)), sleep: { _ in })
                 engine.retry = RetryPolicy(initialDelay: .milliseconds(10), maximumDelay: .milliseconds(100), maximumAttempts: 3)
-                var pending = try await Self.pending(desk)
-                var lastProgress = ContinuousClock.now
-                while pending > 0 {
-                    _ = try? await engine.sync()
-                    let now = try await Self.pending(desk)
-                    if now < pending { lastProgress = .now }
-                    pending = now
-                    if pending > 0 && ContinuousClock.now - lastProgress > .seconds(10) {
-                        Issue.record("desk \(i): \(pending) élément(s) en attente sans progrès pendant 10 s après la fin des pannes (graine \(seed))")
-                        break
-                    }
-                }
-                let final = try await engine.sync()
+                let final = try await desk.syncUntilDrained(engine, "desk \(i) après la fin des pannes (graine \(seed))")
                 #expect(final.checkpointVerified, "desk \(i) (graine \(seed))")
             }
             try await proxy.stop()
@@ -114,13 +102,6 @@ import Testing
             let local = try await desk.serverState().mapValues(\.0)
             let remote = try await server.scope(names[i]).mapValues(\.0)
             #expect(local == remote, "desk \(i) diverges from the server (graine \(seed))")
-        }
-    }
-
-    /// Commands and pièce uploads not yet acknowledged.
-    static func pending(_ desk: Desk) async throws -> Int {
-        try await desk.replica.read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0)
         }
     }
 }

@@ -46,16 +46,19 @@ public enum DemoSeed {
                     if let nur = s.demande.numeroUnique, let depot = s.demande.dates.depot {
                         try tx.ensureNumeroCounter(territoire: nur.territoire, mois: String(format: "%04d-%02d", depot.annee, depot.mois), atLeast: nur.sequence)
                     }
+                    var pieces: [Piece] = []
                     for p in piecesParDemande[s.demande.id] ?? [] {
                         let piece = Piece(id: p.id, demandeId: p.demandeId, type: p.type, personne: p.personne, sha256: p.sha256, taille: p.taille,
                                           mediaType: p.mediaType, recueLe: p.recueLe, guichetCode: p.guichetCode)
+                        pieces.append(piece)
                         let pseq = try tx.appendChange(NewChange(visibility: .demande, demandeId: piece.demandeId) { seq in
                             try WireCoding.encoder.encode(Change(seq: seq, body: .piece(piece)))
                         })
                         try tx.insertPiece(PieceRow(piece: piece, deviceId: "demo", seq: pseq))
                         try tx.appendFait(.piece(piece, recuLe: now))
                     }
-                    for f in FaitPilotage.historique(s.demande, guichetOrigine: s.guichetCode, pieces: try tx.pieces(demandeId: s.demande.id), recuLe: now) {
+                    // The pièces just written, from memory: no read back per demande.
+                    for f in FaitPilotage.historique(s.demande, guichetOrigine: s.guichetCode, pieces: pieces, recuLe: now) {
                         try tx.appendFait(f)
                     }
                 }

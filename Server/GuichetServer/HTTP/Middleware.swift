@@ -42,11 +42,16 @@ struct DeviceAuthMiddleware: RouterMiddleware {
     let sync: SyncService
 
     func handle(_ request: Request, context: GuichetRequestContext, next: (Request, GuichetRequestContext) async throws -> Response) async throws -> Response {
+        var context = context
+        context.device = try await Self.device(request, sync: sync)
+        return try await next(request, context)
+    }
+
+    /// The device of the request's bearer token (also used by routes outside the device group).
+    static func device(_ request: Request, sync: SyncService) async throws -> DeviceContext {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer "), header.count > 7 else {
             throw Problem(.unauthenticated, detail: "Jeton d'appareil absent (en-tête Authorization: Bearer …).")
         }
-        var context = context
-        context.device = try await sync.authenticate(token: String(header.dropFirst(7)))
-        return try await next(request, context)
+        return try await sync.authenticate(token: String(header.dropFirst(7)))
     }
 }

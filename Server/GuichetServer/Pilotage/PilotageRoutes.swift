@@ -67,10 +67,7 @@ struct PilotageRoutes {
         }
         router.get("v1/indicateurs") { request, _ in
             if request.headers[.authorization] != nil {
-                guard let header = request.headers[.authorization], header.hasPrefix("Bearer "), header.count > 7 else {
-                    throw Problem(.unauthenticated, detail: "Jeton d'appareil absent (en-tête Authorization: Bearer …).")
-                }
-                let device = try await sync.authenticate(token: String(header.dropFirst(7)))
+                let device = try await DeviceAuthMiddleware.device(request, sync: sync)
                 guard Permissions.autorise(.consulterPilotage, pour: device.guichet) else {
                     throw Problem(.forbidden, detail: "Les indicateurs de pilotage sont réservés à la métropole.")
                 }

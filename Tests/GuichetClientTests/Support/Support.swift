@@ -7,6 +7,7 @@ import GuichetServer
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import Testing
 
 /// A server on a temporary folder that tests start and stop (`.live` on a free loopback port).
 struct ServerFixture {
@@ -79,6 +80,25 @@ struct Desk {
 
     func outboxCount() async throws -> Int {
         try await replica.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0 }
+    }
+
+    /// Syncs until the outbox is empty, then once more to pull up to the server's sequence. Records an issue when
+    /// pending work makes no progress for `limite` — a stuck queue, the bug fault tests are there to find.
+    @discardableResult
+    func syncUntilDrained(_ engine: SyncEngine, _ label: String, limite: Duration = .seconds(10)) async throws -> SyncReport {
+        var pending = try await outboxCount()
+        var lastProgress = ContinuousClock.now
+        while pending > 0 {
+            _ = try? await engine.sync()
+            let now = try await outboxCount()
+            if now < pending { lastProgress = .now }
+            pending = now
+            if pending > 0 && ContinuousClock.now - lastProgress > limite {
+                Issue.record("\(label) : \(pending) commande(s) en attente sans progrès depuis \(limite)")
+                break
+            }
+        }
+        return try await engine.sync()
     }
 }
 
