@@ -84,13 +84,12 @@ extension GuichetBench {
             let rendu = try RenduPilotage.standard()
             let principale = RequetePilotage(du: aujourdhui.ajoutant(mois: -12).ajoutant(jours: 1), au: aujourdhui, pas: .mois, limiteListe: 50)
             let troisAns = RequetePilotage(du: debut, au: aujourdhui, pas: .semaine, limiteListe: 50)
-            let liste = try await service.guichets()
             for (nom, requete) in [("12 mois, par mois", principale), ("3 ans, par semaine", troisAns)] {
                 var durees: [Double] = [], calculs: [Double] = []
                 var taille = 0
                 for _ in 0..<15 {
                     let d = ContinuousClock.now
-                    let i = try await service.indicateurs(requete)
+                    let (i, liste) = try await service.indicateursEtGuichets(requete)
                     calculs.append(ms(ContinuousClock.now - d))
                     taille = rendu.tableauDeBord(i, guichets: liste, utilisateur: "bench", csrf: "x", tri: nil).utf8.count
                     durees.append(ms(ContinuousClock.now - d))

@@ -21,13 +21,13 @@ struct RapportCommand: AsyncParsableCommand {
             var r = requete
             r.limiteListe = 100_000
             let service = PilotageService(store: try await store.openStore())
-            let i = try await service.indicateurs(r)
+            let (i, guichets) = try await service.indicateursEtGuichets(r)
             let dossier = URL(fileURLWithPath: out, isDirectory: true)
             try FileManager.default.createDirectory(at: dossier, withIntermediateDirectories: true)
             var fichiers: [String] = []
             switch format {
             case .html:
-                let page = try RenduPilotage.standard().rapportMensuel(i, guichets: try await service.guichets(), mois: mois, genereLe: Date())
+                let page = try RenduPilotage.standard().rapportMensuel(i, guichets: guichets, mois: mois, genereLe: Date())
                 let url = dossier.appendingPathComponent("rapport-\(mois).html")
                 try Data(page.utf8).write(to: url, options: .atomic)
                 fichiers.append(url.path)

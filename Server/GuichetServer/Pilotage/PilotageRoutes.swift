@@ -29,8 +29,8 @@ struct PilotageRoutes {
     func addRoutes(to router: Router<GuichetRequestContext>) {
         router.get("pilotage") { request, context in
             guard let session = try await staff(request) else { return Self.redirection("/pilotage/connexion") }
-            let i = try await pilotage.indicateurs(try requete(request, limite: 50))
-            let html = rendu.tableauDeBord(i, guichets: try await pilotage.guichets(), utilisateur: session.nom, csrf: session.csrf,
+            let (i, guichets) = try await pilotage.indicateursEtGuichets(try requete(request, limite: 50))
+            let html = rendu.tableauDeBord(i, guichets: guichets, utilisateur: session.nom, csrf: session.csrf,
                                            tri: request.uri.queryParameters.get("tri"))
             return Self.html(html)
         }

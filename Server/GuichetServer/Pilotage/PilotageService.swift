@@ -42,16 +42,16 @@ public actor PilotageService {
     public var nombreFaits: Int { cube.nombreFaits }
 
     public func indicateurs(_ r: RequetePilotage) async throws -> Indicateurs {
-        try await rafraichir()
-        let (guichets, devices) = try await store.read { tx in (try tx.guichets(), try tx.devices(guichetCode: nil)) }
-        let reseau = Self.sante(guichets: guichets, devices: devices)
-        return cube.calculer(r, guichets: guichets.filter { $0.revokedAt == nil }.map(\.guichet), reseau: reseau, maintenant: clock.now(),
-                             arreteALaSequence: sequence)
+        try await indicateursEtGuichets(r).0
     }
 
-    /// The guichets of the network (for filters), active ones only.
-    public func guichets() async throws -> [Guichet] {
-        try await store.read { tx in try tx.guichets() }.filter { $0.revokedAt == nil }.map(\.guichet)
+    /// The figures and the network they were computed over (the page's filters list those guichets), read once.
+    public func indicateursEtGuichets(_ r: RequetePilotage) async throws -> (Indicateurs, [Guichet]) {
+        try await rafraichir()
+        let (lignes, devices) = try await store.read { tx in (try tx.guichets(), try tx.devices(guichetCode: nil)) }
+        let reseau = Self.sante(guichets: lignes, devices: devices)
+        let guichets = lignes.filter { $0.revokedAt == nil }.map(\.guichet)
+        return (cube.calculer(r, guichets: guichets, reseau: reseau, maintenant: clock.now(), arreteALaSequence: sequence), guichets)
     }
 
     /// Each guichet's sync health from its devices' last contact and what they reported.
